@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# docgen: one entry point for setting up and running the project.
+#   ./run.sh example   set up, render every bundled example to .docx + PDF, then check them
+#   ./run.sh test      set up, run the whole test suite
+#   ./run.sh setup     set up only
+# Setup is idempotent: it installs only what is missing (Debian packages for PDF,
+# a virtual environment in .venv with the pinned dependencies of requirements.lock).
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PY=${PYTHON:-python3.11}
+command -v "$PY" >/dev/null 2>&1 || PY=python3
+
+need_apt=()
+command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
+[ -d /usr/share/fonts/truetype/liberation2 ] || need_apt+=(fonts-liberation2)
+command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+
+setup() {
+  if [ ${#need_apt[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "==> Cài gói Debian: ${need_apt[*]}"
+      DEBIAN_FRONTEND=noninteractive apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
+    else
+      echo "!! Thiếu gói Debian ${need_apt[*]}: chạy với quyền root, hoặc: sudo apt-get install ${need_apt[*]}" >&2
+    fi
+  fi
+  if [ ! -x .venv/bin/python ]; then
+    echo "==> Tạo môi trường ảo .venv"
+    "$PY" -m venv .venv
+  fi
+  local stamp=.venv/.docgen-installed
+  if [ ! -f "$stamp" ] || [ requirements.lock -nt "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "==> Cài thư viện Python (requirements.lock)"
+    .venv/bin/python -m pip install -q -r requirements.lock
+    .venv/bin/python -m pip install -q --no-deps -e .
+    touch "$stamp"
+  fi
+}
+
+case "${1:-example}" in
+  setup)
+    setup ;;
+  example)
+    setup
+    mkdir -p out
+    .venv/bin/docgen render plans/*.yaml -o out/ --force
+    .venv/bin/docgen check out/*.docx out/*.pdf plans/*.yaml
+    ;;
+  test)
+    setup
+    shift || true
+    .venv/bin/python -m pytest "$@"
+    ;;
+  *)
+    echo "cách dùng: ./run.sh [setup|example|test]" >&2; exit 2 ;;
+esac
