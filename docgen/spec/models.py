@@ -16,7 +16,9 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, model_validator
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from docgen import vi
 
@@ -61,11 +63,20 @@ def _parse_spec_date(value: Any) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
-        raise ValueError("ngày phải viết dạng dd/mm/yyyy, trong dấu nháy")
+        raise ValueError(f"ngày phải viết dạng dd/mm/yyyy, ví dụ 31/12/2025, không phải {value!r}")
     return vi.parse_date(value)
 
 
-SpecDate = Annotated[dt.date, BeforeValidator(_parse_spec_date)]
+# The JSON Schema shows what a clerk writes (dd/mm/yyyy), not the parsed date.
+DATE_PATTERN = r"^\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}\s*$"
+SpecDate = Annotated[
+    dt.date,
+    BeforeValidator(_parse_spec_date),
+    WithJsonSchema({"type": "string", "pattern": DATE_PATTERN, "examples": ["27/12/2023"]}),
+]
+
+# A footnote marker in any text: ``[^key]`` refers to ``chu_thich: {key: …}``.
+FOOTNOTE_MARKER = re.compile(r"\[\^([^\]\s]+)\]")
 
 _MONTH = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 _YEAR = re.compile(r"^\s*(\d{4})\s*$")
@@ -101,6 +112,17 @@ class Deadline(BaseModel):
             return {"date": dt.date(int(m.group(1)), 12, 31), "precision": "year"}
         return {"date": vi.parse_date(value), "precision": "day"}
 
+    @classmethod
+    def __get_pydantic_json_schema__(cls, core_schema: CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        # What a clerk writes, not the parsed model: "31/12/2025", "03/2026" or 2027.
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": r"^\s*(\d{1,2}\s*/\s*)?(\d{1,2}\s*/\s*)?\d{4}\s*$"},
+                {"type": "integer", "minimum": 1901, "maximum": 2199},
+            ],
+            "examples": ["31/12/2025", "03/2026", 2027],
+        }
+
     def phrase(self) -> str:
         """How a plan writes it: "hết tháng 3 năm 2026", "năm 2027", "ngày 28/02/2026"."""
         if self.precision == "year":
@@ -111,7 +133,8 @@ class Deadline(BaseModel):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+    # coerce_numbers_to_str: YAML reads ``so: 1357`` or ``thoi_gian: 2025`` as a number.
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
 class Issuer(_Model):
@@ -145,7 +168,7 @@ class Target(_Model):
     action: Literal["xay-dung", "cong-nhan", "cong-nhan-lai"] = Field(
         "cong-nhan", alias="loai", description="xay-dung (triển khai xây dựng), cong-nhan, cong-nhan-lai"
     )
-    year: int | None = Field(None, alias="nam", description="Năm bắt đầu / năm đánh giá")
+    year: int | None = Field(None, alias="nam", ge=1945, le=2100, description="Năm bắt đầu / năm đánh giá")
     deadline: Deadline | None = Field(None, alias="han", description="Hạn: dd/mm/yyyy, mm/yyyy (hết tháng) hoặc yyyy")
     share: float | None = Field(None, alias="ty_le", ge=0, le=100, description="Tỷ lệ đơn vị đạt (%)")
     count: int | None = Field(None, alias="so_luong", ge=0, description="Số đơn vị đạt")
@@ -158,15 +181,15 @@ class Assignment(_Model):
     """Phân công: one unit and its tasks."""
 
     unit: str = Field(alias="don_vi", description="Đơn vị được giao")
-    role: Literal["chu-tri", "phoi-hop"] | None = Field(None, alias="vai_tro")
+    role: Literal["chu-tri", "phoi-hop"] | None = Field(None, alias="vai_tro", description="Vai trò: chu-tri (chủ trì) hoặc phoi-hop (phối hợp)")
     tasks: list[str] = Field(alias="nhiem_vu", min_length=1, description="Các nhiệm vụ, mỗi dòng một nhiệm vụ")
-    deadline: Deadline | None = Field(None, alias="han")
+    deadline: Deadline | None = Field(None, alias="han", description="Hạn hoàn thành: dd/mm/yyyy, mm/yyyy (hết tháng) hoặc yyyy")
 
 
 class Task(_Model):
     """One row of a task matrix (bảng phân công nhiệm vụ)."""
 
-    content: str = Field(alias="noi_dung")
+    content: str = Field(alias="noi_dung", description="Nội dung nhiệm vụ")
     lead_unit: str = Field(alias="chu_tri", description="Đơn vị chủ trì")
     partners: str | None = Field(None, alias="phoi_hop", description="Đơn vị phối hợp")
     timing: str = Field(alias="thoi_gian", description="Thời gian thực hiện")
@@ -178,13 +201,13 @@ class Section(_Model):
     Text may hold footnote markers ``[^key]`` resolved from the spec's ``chu_thich``.
     """
 
-    title: str | None = Field(None, alias="tieu_de")
+    title: str | None = Field(None, alias="tieu_de", description="Tiêu đề của mục; số thứ tự (I., 1., a)) do docgen tự đánh")
     paragraphs: list[str] = Field(default_factory=list, alias="doan", description="Đoạn văn thường")
     bullets: list[str] = Field(default_factory=list, alias="y", description="Các ý gạch đầu dòng (-)")
-    targets: list[Target] = Field(default_factory=list, alias="muc_tieu")
-    assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong")
-    tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu")
-    children: list[Section] = Field(default_factory=list, alias="muc")
+    targets: list[Target] = Field(default_factory=list, alias="muc_tieu", description="Các mục tiêu (mỗi mục tiêu một ý gạch đầu dòng)")
+    assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong", description="Phân công nhiệm vụ cho từng đơn vị")
+    tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu", description="Bảng phân công nhiệm vụ: nội dung, chủ trì, phối hợp, thời gian")
+    children: list[Section] = Field(default_factory=list, alias="muc", description="Các mục con")
     role: Literal["kinh-phi", "bao-cao", "to-chuc-thuc-hien", "muc-tieu"] | None = Field(
         None, alias="vai_tro", description="Vai trò của mục (để kiểm tra và lập hồ sơ)"
     )
@@ -195,11 +218,11 @@ class Signer(_Model):
 
     tm: str | None = Field(None, description="TM. <tập thể>, ví dụ ỦY BAN NHÂN DÂN")
     kt: str | None = Field(None, description="KT. <chức vụ người đứng đầu>, ví dụ CHỦ TỊCH")
-    tl: str | None = Field(None)
-    tuq: str | None = Field(None)
+    tl: str | None = Field(None, description="TL. <chức vụ người đứng đầu>: ký thừa lệnh")
+    tuq: str | None = Field(None, description="TUQ. <chức vụ người đứng đầu>: ký thừa ủy quyền")
     q: str | None = Field(None, description="Q. <chức vụ>: quyền người đứng đầu")
     position: str | None = Field(None, alias="chuc_vu", description="Chức vụ người ký, ví dụ PHÓ CHỦ TỊCH")
-    name: str = Field(alias="ho_ten")
+    name: str = Field(alias="ho_ten", description="Họ và tên người ký (chữ thường, viết hoa chữ đầu)")
 
     def lines(self) -> list[str]:
         """Authority lines in order, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
@@ -219,20 +242,20 @@ class Document(_Model):
     issuers: list[Issuer] = Field(alias="co_quan", min_length=1, max_length=2, description="Một cơ quan, hoặc hai với văn bản liên tịch")
     number: str | None = Field(None, alias="so", description="Số văn bản; bỏ trống ở bản dự thảo")
     symbol: str | None = Field(None, alias="ky_hieu", description="Ký hiệu sau dấu /, ví dụ KH-UBND hoặc UBND-KGVX")
-    place: str = Field(alias="dia_danh")
+    place: str = Field(alias="dia_danh", description="Địa danh ghi trước ngày tháng, ví dụ Cao Bằng")
     date: SpecDate | None = Field(None, alias="ngay", description="Ngày ban hành dd/mm/yyyy; bỏ trống ở bản dự thảo")
     subject: str = Field(alias="trich_yeu", description="Trích yếu; với công văn là phần sau V/v")
-    recipients: list[str] = Field(default_factory=list, alias="kinh_gui")
-    bases: list[Citation] = Field(default_factory=list, alias="can_cu")
+    recipients: list[str] = Field(default_factory=list, alias="kinh_gui", description="Kính gửi: các nơi nhận chính (công văn, tờ trình, báo cáo lên cấp trên)")
+    bases: list[Citation] = Field(default_factory=list, alias="can_cu", description="Căn cứ, văn bản thực hiện")
     opening: str | None = Field(None, alias="mo_dau", description="Câu mở đầu sau phần căn cứ")
     authority: str | None = Field(None, alias="tham_quyen", description="Thẩm quyền ban hành (Quyết định)")
-    sections: list[Section] = Field(default_factory=list, alias="noi_dung")
+    sections: list[Section] = Field(default_factory=list, alias="noi_dung", description="Các mục nội dung (I., II., …)")
     closing: str | None = Field(None, alias="ket_thuc", description="Câu kết, kết thúc bằng ./.")
-    footnotes: dict[str, str] = Field(default_factory=dict, alias="chu_thich")
-    signers: list[Signer] = Field(alias="nguoi_ky", min_length=1, max_length=2)
-    distribution: list[str] = Field(default_factory=list, alias="noi_nhan")
+    footnotes: dict[str, str] = Field(default_factory=dict, alias="chu_thich", description="Chú thích cuối trang, dẫn bằng dấu [^khóa] trong văn bản")
+    signers: list[Signer] = Field(alias="nguoi_ky", min_length=1, max_length=2, description="Người ký; hai người khi hai cơ quan cùng ban hành")
+    distribution: list[str] = Field(default_factory=list, alias="noi_nhan", description="Nơi nhận, mỗi dòng một nơi (không ghi dòng Lưu)")
     archive: str = Field("VT", alias="luu", description="Phần sau “Lưu:”, ví dụ VT, VX")
-    draft: bool = Field(False, alias="du_thao")
+    draft: bool = Field(False, alias="du_thao", description="true nếu là bản dự thảo")
 
     @model_validator(mode="before")
     @classmethod
