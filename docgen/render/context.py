@@ -1,0 +1,439 @@
+"""Document → template context: header lines, numbering, flattened body blocks, footnotes.
+
+The recursive sections become a flat list of typed :class:`Block` objects, numbered as NĐ30
+Phụ lục I II.6.đ numbers a report-style text: mục ``I.`` (UPPER, bold) → khoản ``1.`` (bold)
+→ điểm ``a)`` (Vietnamese letter order, :func:`docgen.vi.point_letter`) → ``-``. A Quyết định
+numbers its top level ``Điều 1.``. Within a section the order is: paragraphs, bullets, targets,
+task matrix, then the numbered sub-sections followed by the assignments (numbered on).
+
+Footnotes (``[^key]`` markers, a target's ``chu_thich``, and, for a target sentence docgen writes
+itself, the automatic footnote citing the TT25 criteria article) are collected in order of
+appearance and replaced by private markers that :mod:`docgen.render.footnotes` turns into real
+Word footnotes.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field, replace
+from typing import Any, Final, Literal
+
+from docgen import vi
+from docgen.errors import RenderError
+from docgen.law import registry as law_registry
+from docgen.law import tt25
+from docgen.render import layout
+from docgen.render.footnotes import marker
+from docgen.spec.models import (
+    FOOTNOTE_MARKER,
+    KIND_ABBREV,
+    KIND_TITLE,
+    Assignment,
+    Citation,
+    Document,
+    Kind,
+    Section,
+    Target,
+    Task,
+)
+
+BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "doan", "bang"]
+
+CDHT: Final = "“Cộng đồng học tập”"
+# Who is counted by a target, per level: with a share ("90% các xã, phường, thị trấn"), with a
+# count ("12 xã, phường, thị trấn"), or alone (the plan's own unit).
+_UNITS_SHARE: Final = {"xa": "các xã, phường, thị trấn", "huyen": "các huyện, thị xã, thành phố", "tinh": "các tỉnh"}
+_UNITS_COUNT: Final = {"xa": "xã, phường, thị trấn", "huyen": "huyện, thị xã, thành phố", "tinh": "tỉnh"}
+_END_PUNCT: Final = ".;:!?"
+DRAFT_NUMBER: Final = "     "  # "Số:      /KH-UBND": left blank for the Văn thư (nd30.md §2.2 ô 3)
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One row of the task matrix."""
+
+    stt: str
+    content: str
+    lead: str
+    partners: str
+    timing: str
+
+
+@dataclass(frozen=True)
+class Block:
+    """One body paragraph (or the task matrix): ``head`` is the bold/number part, ``text`` the rest."""
+
+    kind: BlockKind
+    head: str = ""
+    text: str = ""
+    rows: tuple[TaskRow, ...] = ()
+
+
+@dataclass(frozen=True)
+class IssuerLines:
+    chu_quan: str
+    name: str
+
+
+@dataclass(frozen=True)
+class SignerBlock:
+    lines: tuple[str, ...]
+    name: str
+
+
+@dataclass
+class RenderContext:
+    """What a template gets (``values``) and the footnote texts its markers point to."""
+
+    values: dict[str, Any]
+    footnotes: list[str] = field(default_factory=list)
+
+
+def build_context(doc: Document) -> RenderContext:
+    """The template context for ``doc``; raises RenderError for an unknown footnote or citation."""
+    return _Builder(doc).build()
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _strip_item(text: str) -> str:
+    """A list item without its leading "- " and final ";" or "." (they are added back uniformly)."""
+    item = text.strip()
+    if item.startswith("-"):
+        item = item[1:].strip()
+    return item.rstrip(" ;.").strip()
+
+
+def _unbullet(text: str) -> str:
+    """A bullet's text without a leading "-" the author may have typed."""
+    stripped = text.strip()
+    return stripped[1:].strip() if stripped.startswith("-") else stripped
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending with punctuation (a period is added when it has none)."""
+    stripped = text.rstrip()
+    return stripped if stripped.endswith(tuple(_END_PUNCT)) else stripped + "."
+
+
+def _attach(text: str, note: str) -> str:
+    """Put a footnote marker before the final punctuation mark (``… mức độ 1¹.``)."""
+    stripped = text.rstrip()
+    if stripped.endswith(tuple(_END_PUNCT)):
+        return stripped[:-1] + note + stripped[-1]
+    return stripped + note + "."
+
+
+def _capitalize(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _number(value: str | None) -> str:
+    """Số văn bản: 01–09 zero-padded (nd30.md §2.2 ô 3); blank when not yet numbered."""
+    if not value:
+        return DRAFT_NUMBER
+    value = value.strip()
+    return f"{int(value):02d}" if value.isdigit() and int(value) < 10 else value
+
+
+def _percent(share: float) -> str:
+    text = f"{share:.2f}".rstrip("0").rstrip(".")
+    return text.replace(".", ",") + "%"
+
+
+class _Builder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.notes: list[str] = []
+        self.cited: dict[str, str] = {}
+        self.blocks: list[Block] = []
+        self.decision = doc.kind is Kind.QUYET_DINH
+
+    # ------------------------------------------------------------ text and footnotes
+
+    def note(self, text: str) -> str:
+        self.notes.append(nfc(text).strip())
+        return marker(len(self.notes) - 1)
+
+    def text(self, value: str) -> str:
+        """Spec text with its ``[^key]`` markers replaced by footnote markers."""
+
+        def replace(m: Any) -> str:
+            key = m.group(1)
+            if key not in self.doc.footnotes:
+                raise RenderError(f"chú thích [^{key}] được dùng trong văn bản nhưng không có trong chu_thich")
+            return self.note(self.doc.footnotes[key])
+
+        return FOOTNOTE_MARKER.sub(replace, nfc(value))
+
+    # ------------------------------------------------------------ header
+
+    def symbol(self) -> str:
+        if self.doc.symbol:
+            return self.doc.symbol
+        codes = [iss.abbrev for iss in self.doc.issuers if iss.abbrev] or ["…"]
+        abbrev = KIND_ABBREV[self.doc.kind]
+        return "-".join([abbrev, *codes] if abbrev else codes)
+
+    def number_line(self) -> str:
+        number = DRAFT_NUMBER if self.doc.draft else _number(self.doc.number)
+        return f"Số: {number}/{self.symbol()}"
+
+    def recipients(self) -> str:
+        items = [_strip_item(nfc(r)) for r in self.doc.recipients if _strip_item(r)]
+        if len(items) == 1:
+            return items[0]
+        return "\n".join(f"- {item}{'.' if i == len(items) - 1 else ';'}" for i, item in enumerate(items))
+
+    # ------------------------------------------------------------ căn cứ and opening
+
+    def citation(self, cite: Citation, first: bool) -> str:
+        lead = nfc(cite.lead or ("Căn cứ" if self.decision else "Thực hiện"))
+        if not first and not self.decision:
+            lead = _lower_first(lead)
+        if cite.symbol is None:
+            return f"{lead} {self.text(cite.text or '').rstrip(' ;.,')}"
+        entry = law_registry.load_registry().get(cite.symbol)
+        if entry is None:
+            raise RenderError(
+                f"căn cứ: văn bản {cite.symbol} không có trong sổ đăng ký; "
+                "ghi trích dẫn đầy đủ bằng khóa noi_dung thay cho van_ban"
+            )
+        if entry.id in self.cited:
+            body = self.cited[entry.id]
+        else:
+            body = entry.citation()
+            if cite.short:
+                body += f" (sau đây viết tắt là {nfc(cite.short)})"
+            self.cited[entry.id] = nfc(cite.short) if cite.short else entry.short()
+        return f"{lead} {body}"
+
+    def bases_lines(self) -> list[str]:
+        """Quyết định: one italic line per căn cứ, ";" after each, "." after the last (ô 6)."""
+        lines = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
+        if self.doc.opening:
+            lines.append(self.text(self.doc.opening).rstrip(" ;.,"))
+        return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+
+    def opening(self) -> str:
+        """Other kinds: căn cứ joined by ";" and the opening clause after a comma."""
+        parts = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
+        opening = self.text(self.doc.opening) if self.doc.opening else ""
+        if not parts:
+            return opening
+        joined = "; ".join(parts)
+        return f"{joined}, {opening}" if opening else _sentence(joined)
+
+    # ------------------------------------------------------------ targets
+
+    def target_sentence(self, t: Target) -> str:
+        level = t.level.value
+        what = f"{CDHT} {vi.LEVELS[level]}" + (f" mức độ {t.muc_do}" if t.muc_do else "")
+        if t.action == "xay-dung":
+            when = f"Năm {t.year}" if t.year else (f"Đến {t.deadline.phrase()}," if t.deadline else "")
+            sentence = f"{when} triển khai xây dựng {what}".strip()
+            if t.muc_do:
+                count = tt25.criteria(level, t.muc_do)
+                sentence += f", phấn đấu đạt {count.tieu_chi} tiêu chí với {count.chi_tieu} chỉ tiêu theo quy định"
+            return _capitalize(sentence) + "."
+        if t.share is not None:
+            who = f"{'' if t.share >= 100 else 'ít nhất '}{_percent(t.share)} {_UNITS_SHARE[level]}"
+        elif t.count is not None:
+            who = f"ít nhất {t.count} {_UNITS_COUNT[level]}"
+        else:
+            who = vi.LEVEL_UNITS[level]
+        verb = "được công nhận lại" if t.action == "cong-nhan-lai" else "được công nhận"
+        when = f"Đến {t.deadline.phrase()}, " if t.deadline else (f"Năm {t.year}, " if t.year else "")
+        return _capitalize(f"{when}{who} {verb} {what}.")
+
+    def criteria_note(self, t: Target) -> str | None:
+        """"Điều 6 Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ …." or None."""
+        if t.muc_do is None:
+            return None
+        article = tt25.criteria_article(t.level.value, t.muc_do)
+        entry = law_registry.load_registry().get(tt25.load_tt25().symbol)
+        if entry is None:
+            return None
+        parts = [f"Điều {article}", entry.short()]
+        date_text = entry.date_text()
+        if date_text:
+            parts.append(date_text)
+        parts.append(f"của {entry.signer_title}")
+        return " ".join(parts) + "."
+
+    def target(self, t: Target) -> str:
+        sentence = self.text(t.text) if t.text else self.target_sentence(t)
+        if t.note:
+            note = self.text(t.note).strip()
+            body = sentence.rstrip().rstrip(".")
+            sentence = f"{body}, {note}" if note[:1].islower() else f"{body}. {note}"
+            sentence = _sentence(sentence)
+        if t.footnote:
+            m = FOOTNOTE_MARKER.fullmatch(t.footnote.strip())
+            sentence = _attach(sentence, self.text(t.footnote) if m else self.note(t.footnote))
+        elif not t.text and not FOOTNOTE_MARKER.search(t.note or ""):
+            # Only a sentence docgen wrote gets the automatic footnote: an author who writes the
+            # sentence (noi_dung) decides its footnote (the Cao Bằng plan has none on two targets).
+            auto = self.criteria_note(t)
+            if auto:
+                sentence = _attach(sentence, self.note(auto))
+        return f"- {sentence}"
+
+    # ------------------------------------------------------------ sections
+
+    def label(self, depth: int, n: int) -> tuple[BlockKind, str]:
+        if depth == 1:
+            return ("dieu", f"Điều {n}.") if self.decision else ("muc", f"{vi.roman(n)}.")
+        if depth == 2:
+            return "khoan", f"{n}."
+        if depth == 3:
+            return "diem", f"{vi.point_letter(n)})"
+        return "y", "-"
+
+    def heading(self, depth: int, n: int, title: str, inline: str = "") -> None:
+        kind, label = self.label(depth, n)
+        if kind == "muc":
+            self.blocks.append(Block("muc", head=f"{label} {title.upper()}"))
+            if inline:
+                self.blocks.append(Block("doan", text=inline))
+            return
+        if kind == "y":
+            self.blocks.append(Block("y", text=f"- {title}{inline}".rstrip()))
+            return
+        head = f"{label} {title}".rstrip()
+        self.blocks.append(Block(kind, head=head, text=inline))
+
+    def section(self, s: Section, depth: int, n: int | None) -> None:
+        paragraphs = [self.text(p) for p in s.paragraphs]
+        title = self.text(s.title) if s.title else ""
+        only_paragraph = len(paragraphs) == 1 and not (s.bullets or s.targets or s.tasks or s.children or s.assignments)
+        if n is not None:
+            # "2. Yêu cầu: <the one paragraph>", "Điều 2. <paragraph>", "1. <paragraph>" run on;
+            # a titled mục (I.) or Điều keeps its paragraphs below the title.
+            inline = ""
+            runs_on = not title or (only_paragraph and depth > 1)
+            if paragraphs and runs_on and (depth > 1 or self.decision):
+                inline = " " + paragraphs.pop(0)
+                title = f"{title}:" if title else ""
+            self.heading(depth, n, title, inline)
+        for p in paragraphs:
+            self.blocks.append(Block("doan", text=p))
+        for b in s.bullets:
+            self.blocks.append(Block("y", text=f"- {_unbullet(self.text(b))}"))
+        for t in s.targets:
+            self.blocks.append(Block("y", text=self.target(t)))
+        if s.tasks:
+            self.blocks.append(Block("bang", rows=tuple(self.task_row(i, t) for i, t in enumerate(s.tasks, 1))))
+        child_depth = depth + 1 if n is not None else depth
+        number = 0
+        for child in s.children:
+            if child.title or child_depth > 1 or self.decision:
+                number += 1
+                self.section(child, child_depth, number)
+            else:
+                self.section(child, child_depth, None)
+        # Assignments directly under an untitled top-level section are numbered 1., 2., …
+        assign_depth = max(child_depth, 2)
+        if assign_depth != child_depth:
+            number = 0
+        for a in s.assignments:
+            number += 1
+            self.assignment(a, assign_depth, number)
+
+    def assignment(self, a: Assignment, depth: int, n: int) -> None:
+        unit = nfc(a.unit).strip().rstrip(":")
+        tasks = [_sentence(self.text(t)) for t in a.tasks]
+        deadline = f"Thời hạn hoàn thành: {a.deadline.phrase()}." if a.deadline else ""
+        if len(tasks) == 1:
+            inline = " " + tasks[0] + (f" {deadline}" if deadline else "")
+            self.heading(depth, n, f"{unit}:", inline)
+            return
+        self.heading(depth, n, unit)
+        for task in tasks:
+            self.blocks.append(Block("y", text=f"- {task}"))
+        if deadline:
+            self.blocks.append(Block("y", text=f"- {deadline}"))
+
+    def task_row(self, i: int, t: Task) -> TaskRow:
+        return TaskRow(
+            stt=str(i),
+            content=self.text(t.content),
+            lead=self.text(t.lead_unit),
+            partners=self.text(t.partners or ""),
+            timing=self.text(t.timing),
+        )
+
+    def body(self) -> list[Block]:
+        number = 0
+        for s in self.doc.sections:
+            if s.title or self.decision:
+                number += 1
+                self.section(s, 1, number)
+            else:
+                self.section(s, 1, None)
+        return self.blocks
+
+    def end_mark(self, closing: str) -> str:
+        """The content ends with "./." (every mẫu of Phụ lục III): the closing sentence carries it
+        as written; without one, it is put on the last paragraph (not after a table)."""
+        if closing or not self.blocks or self.blocks[-1].kind == "bang":
+            return closing
+        last = self.blocks[-1]
+        field_name = "text" if last.text else "head"
+        value = getattr(last, field_name).rstrip()
+        if not value.endswith("./."):
+            value = value[:-1] if value.endswith((".", ";")) else value
+            self.blocks[-1] = replace(last, **{field_name: value + "./."})
+        return closing
+
+    # ------------------------------------------------------------ signature and nơi nhận
+
+    def distribution(self) -> list[str]:
+        items = [_strip_item(nfc(d)) for d in self.doc.distribution if _strip_item(d)]
+        if self.doc.recipients and not self.decision and not any(i.lower() == "như trên" for i in items):
+            items.insert(0, "Như trên")
+        archive = nfc(self.doc.archive).strip().rstrip(" .;")
+        if not archive.upper().startswith("VT"):
+            archive = f"VT, {archive}" if archive else "VT"
+        return [f"- {item};" for item in items] + [f"- Lưu: {archive}."]
+
+    # ------------------------------------------------------------ all together
+
+    def build(self) -> RenderContext:
+        doc = self.doc
+        issuers = [
+            IssuerLines(
+                chu_quan=layout.balance_lines(nfc(i.chu_quan or "").upper(), layout.SIZES.chu_quan, bold=False),
+                name=layout.balance_lines(nfc(i.name).upper(), layout.SIZES.co_quan, bold=True),
+            )
+            for i in doc.issuers
+        ]
+        subject = self.text(doc.subject)
+        values: dict[str, Any] = {
+            "issuers": issuers,
+            "so": self.number_line(),
+            "vv": f"V/v {subject}",
+            "dia_danh_ngay": vi.place_date(nfc(doc.place), doc.date),
+            "ten_loai": KIND_TITLE[doc.kind] or "",
+            "trich_yeu": subject,
+            "tham_quyen": nfc(doc.authority or "").upper(),
+            "kinh_gui": "" if self.decision else self.recipients(),
+        }
+        if self.decision:
+            values["can_cu"] = self.bases_lines()
+            values["mo_dau"] = ""
+        else:
+            values["can_cu"] = []
+            values["mo_dau"] = self.opening()
+        values["blocks"] = self.body()
+        values["ket_thuc"] = self.end_mark(self.text(doc.closing) if doc.closing else "")
+        values["noi_nhan"] = self.distribution()
+        values["signers"] = [SignerBlock(lines=tuple(nfc(x) for x in s.lines()), name=nfc(s.name)) for s in doc.signers]
+        values["joint"] = len(doc.signers) > 1
+        return RenderContext(values=values, footnotes=self.notes)

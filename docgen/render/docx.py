@@ -1,0 +1,78 @@
+"""Render a document in memory: context → docxtpl template → footnotes and rules → .docx bytes.
+
+Jinja runs with ``autoescape=True`` (text holding ``&``, ``<``, ``>`` or quotes stays valid XML;
+newlines become ``w:br`` through docxtpl) and ``StrictUndefined`` (a template naming a variable
+the context lacks is an error, reported as :class:`RenderError`, never a silent blank).
+"""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from docxtpl import DocxTemplate
+
+from docgen.errors import RenderError
+from docgen.render import footnotes, layout
+from docgen.render.context import RenderContext, build_context
+from docgen.spec.models import Document, Kind
+
+# The templates built by tools/build_templates.py (repository root, next to the package).
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+def template_path(kind: Kind, template_dir: Path | None = None) -> Path:
+    """The template file for ``kind``: ``<dir>/<kind>.docx``."""
+    path = (template_dir or DEFAULT_TEMPLATES) / f"{kind.value}.docx"
+    if not path.is_file():
+        raise RenderError(f"không tìm thấy mẫu {path} cho loại văn bản {kind.value}")
+    return path
+
+
+@lru_cache(maxsize=32)
+def _read(path: Path, mtime_ns: int, size: int) -> bytes:
+    return path.read_bytes()
+
+
+def template_bytes(path: Path) -> bytes:
+    """The template's bytes, read once per version of the file."""
+    stat = path.stat()
+    return _read(path, stat.st_mtime_ns, stat.st_size)
+
+
+def jinja_env() -> jinja2.Environment:
+    """Autoescaping, strict environment used for every render."""
+    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+
+
+def render_context(ctx: RenderContext, template: Path) -> bytes:
+    """Render ``ctx`` into ``template``, then make footnotes real and size the rules."""
+    tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
+    try:
+        tpl.render(ctx.values, jinja_env=jinja_env(), autoescape=True)
+    except jinja2.UndefinedError as exc:
+        raise RenderError(f"mẫu {template}: biến chưa định nghĩa ({exc.message})") from None
+    except jinja2.TemplateSyntaxError as exc:
+        raise RenderError(f"mẫu {template}: thẻ Jinja sai cú pháp ({exc.message})") from None
+    except jinja2.TemplateError as exc:
+        raise RenderError(f"mẫu {template}: không dựng được văn bản ({exc})") from None
+    document = tpl.docx
+    footnotes.apply(document, ctx.footnotes)
+    layout.fit_rules(document.element.body)
+    layout.keep_symbols_whole(document.element.body)
+    notes = footnotes.existing_root(document)
+    if notes is not None:
+        layout.keep_symbols_whole(notes)
+    props = document.core_properties
+    props.title = " ".join(filter(None, (ctx.values["ten_loai"], ctx.values["trich_yeu"])))
+    props.comments = ""
+    out = io.BytesIO()
+    tpl.save(out)
+    return out.getvalue()
+
+
+def render_document(doc: Document, template_dir: Path | None = None) -> bytes:
+    """The .docx of ``doc`` as bytes (for the CLI, the dossier and tests)."""
+    return render_context(build_context(doc), template_path(doc.kind, template_dir))

@@ -1,0 +1,97 @@
+"""PDF through LibreOffice: one headless ``soffice`` process converts every file at once.
+
+A throw-away user profile (``-env:UserInstallation``) keeps the run independent of a desktop
+LibreOffice the user may have open, and of other docgen runs. The timeout grows with the number
+of files; on timeout the whole process group (soffice forks ``soffice.bin``) is stopped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Final
+
+from docgen.errors import RenderError
+
+INSTALL_HINT: Final = (
+    "Muốn có PDF, cài LibreOffice: apt-get install libreoffice-writer-nogui fonts-liberation2 "
+    "(hoặc chạy ./run.sh setup)."
+)
+BASE_TIMEOUT: Final = 60.0  # start-up of a fresh profile
+PER_FILE_TIMEOUT: Final = 20.0
+
+
+class SofficeMissing(RenderError):
+    """LibreOffice is not installed: the .docx are written, the PDF cannot be."""
+
+
+def find_soffice() -> str | None:
+    """Path of the LibreOffice executable, or None."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
+def timeout_for(count: int) -> float:
+    return BASE_TIMEOUT + PER_FILE_TIMEOUT * count
+
+
+def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None = None) -> list[Path]:
+    """Convert ``docx_files`` to PDF in ``out_dir`` with one LibreOffice process.
+
+    Returns the PDF paths in the order of ``docx_files``. Raises :class:`SofficeMissing` when
+    LibreOffice is absent and :class:`RenderError` (Vietnamese message) when it fails.
+    """
+    if not docx_files:
+        return []
+    exe = find_soffice()
+    if exe is None:
+        raise SofficeMissing(f"không tìm thấy LibreOffice (soffice) nên chưa xuất được PDF. {INSTALL_HINT}")
+    stems = [p.stem for p in docx_files]
+    if len(set(stems)) != len(stems):
+        raise RenderError("hai tệp cùng tên sẽ ghi đè PDF của nhau: " + ", ".join(sorted({s for s in stems if stems.count(s) > 1})))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    expected = [out_dir / f"{stem}.pdf" for stem in stems]
+    limit = timeout if timeout is not None else timeout_for(len(docx_files))
+    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
+        command = [
+            exe,
+            f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
+            "--headless",
+            "--norestore",
+            "--nolockcheck",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out_dir),
+            *(str(p) for p in docx_files),
+        ]
+        process = subprocess.Popen(
+            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=profile
+        )
+        try:
+            _, stderr = process.communicate(timeout=limit)
+        except subprocess.TimeoutExpired:
+            _stop(process)
+            raise RenderError(
+                f"LibreOffice chưa chuyển xong {len(docx_files)} tệp sang PDF sau {limit:.0f} giây; đã dừng."
+            ) from None
+    missing = [p for p in expected if not p.is_file() or p.stat().st_size == 0]
+    if process.returncode != 0 or missing:
+        detail = stderr.decode("utf-8", "replace").strip().splitlines()
+        names = ", ".join(p.name for p in missing) or ", ".join(p.name for p in expected)
+        tail = f": {detail[-1]}" if detail else ""
+        raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {process.returncode}){tail}")
+    return expected
+
+
+def _stop(process: subprocess.Popen[bytes]) -> None:
+    """Stop the process group this module started (soffice and its soffice.bin child)."""
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    process.communicate()

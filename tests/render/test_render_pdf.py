@@ -1,0 +1,63 @@
+"""PDF through the real LibreOffice: two documents in one call, and a stopped conversion."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+
+from rendertools import letter_data, plan_data
+import pytest
+from pypdf import PdfReader
+
+from docgen.errors import RenderError
+from docgen.render.api import render_specs
+from docgen.render.docx import render_document
+from docgen.render.pdf import convert
+from docgen.spec.models import Document
+
+
+def page_lines(reader: PdfReader, index: int) -> list[str]:
+    text = reader.pages[index].extract_text() or ""
+    return [" ".join(unicodedata.normalize("NFC", line).split()) for line in text.splitlines() if line.strip()]
+
+
+def test_two_documents_to_pdf_in_one_call(tmp_path: Path) -> None:
+    """LibreOffice is a requirement of docgen (./run.sh setup installs it): no skip here."""
+    specs = []
+    for name, data in (("ke-hoach", plan_data()), ("cong-van", letter_data())):
+        path = tmp_path / f"{name}.yaml"
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        specs.append(path)
+    out = tmp_path / "out"
+    lines = list(render_specs(specs, out, pdf=True))
+    assert lines[-2:] == [f"đã ghi {out / 'ke-hoach.pdf'}", f"đã ghi {out / 'cong-van.pdf'}"]
+    assert sorted(p.name for p in out.iterdir()) == ["cong-van.docx", "cong-van.pdf", "ke-hoach.docx", "ke-hoach.pdf"]
+
+    plan = PdfReader(out / "ke-hoach.pdf")
+    letter = PdfReader(out / "cong-van.pdf")
+    assert len(letter.pages) == 1
+    assert len(plan.pages) == 2
+    first = page_lines(plan, 0)
+    # The Quốc hiệu and Tiêu ngữ are each one line (no wrap in the right header column).
+    assert any(line.endswith("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") for line in first)
+    assert any(line.endswith("Độc lập - Tự do - Hạnh phúc") for line in first)
+    assert "KẾ HOẠCH" in first
+    joined = " ".join(first)
+    assert "Đến hết tháng 3 năm 2026, ít nhất 90% các xã, phường, thị trấn được công nhận “Cộng đồng học tập” cấp xã mức độ 1" in joined
+    # Footnote text printed at the foot of the page where it is referenced.
+    assert "Điều 6 Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và" in joined
+    # Page numbers: none on page 1, "2" at the top of page 2.
+    assert first[0] != "1"
+    assert page_lines(plan, 1)[0] == "2"
+    letter_text = " ".join(page_lines(letter, 0))
+    assert "Kính gửi: - Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh;" in letter_text
+    assert "Nguyễn Quang Hưng" in letter_text
+
+
+def test_libreoffice_timeout_is_a_vietnamese_render_error(tmp_path: Path) -> None:
+    source = tmp_path / "van-ban.docx"
+    source.write_bytes(render_document(Document.model_validate(letter_data())))
+    with pytest.raises(RenderError, match=r"LibreOffice chưa chuyển xong 1 tệp sang PDF sau 0 giây; đã dừng"):
+        convert([source], tmp_path / "pdf", timeout=0.2)  # far less than LibreOffice needs to start
+    assert not (tmp_path / "pdf" / "van-ban.pdf").exists()
