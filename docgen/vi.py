@@ -70,10 +70,15 @@ def place_date(place: str, value: dt.date | None) -> str:
 
 
 def roman(n: int) -> str:
-    """Roman numeral for a mục number (1-based)."""
-    if 1 <= n <= len(ROMAN):
-        return ROMAN[n - 1]
-    raise ValueError(f"không có số La Mã cho {n}")
+    """Roman numeral for a mục number (1-based): 4 → "IV", 21 → "XXI"."""
+    if n < 1:
+        raise ValueError(f"không có số La Mã cho {n}")
+    out = []
+    for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out.append(numeral * count)
+    return "".join(out)
 
 
 def point_letter(n: int) -> str:

@@ -20,7 +20,7 @@ from importlib import resources
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, model_validator
-from ruamel.yaml import YAML
+import yaml
 
 from docgen import vi
 
@@ -29,9 +29,15 @@ VERIFIED: frozenset[str] = frozenset({"high", "medium"})
 
 
 def read_data(name: str) -> Any:
-    """Parse one packaged YAML file of ``docgen/law/data`` (safe loader: dates become ``date``)."""
+    """Parse one packaged YAML file of ``docgen/law/data`` (safe loader: dates become ``date``).
+
+    PyYAML's C loader, not ruamel.yaml: these files carry no user positions, and the pure-Python
+    parser took ~1.5 s of every ``docgen check`` start (bench/check.py). The data is written so
+    that YAML 1.1 and 1.2 read it the same (tests/law compare both).
+    """
     text = resources.files("docgen.law").joinpath("data", name).read_text(encoding="utf-8")
-    return YAML(typ="safe", pure=True).load(text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
 class Source(BaseModel):

@@ -271,3 +271,18 @@ def test_accepted_variant_symbol() -> None:
 def test_unknown_symbol() -> None:
     assert load_registry().get("1/QĐ-XYZ") is None
     assert load_registry().find_alias("1/QĐ-XYZ") is None
+
+
+def test_law_data_reads_the_same_under_yaml_1_1_and_1_2() -> None:
+    """read_data uses PyYAML (YAML 1.1) for speed; ruamel.yaml (YAML 1.2) must agree on every file."""
+    from importlib import resources
+
+    from ruamel.yaml import YAML
+
+    from docgen.law.registry import read_data
+
+    names = [p.name for p in resources.files("docgen.law").joinpath("data").iterdir() if p.name.endswith(".yaml")]
+    assert len(names) >= 4
+    for name in names:
+        text = resources.files("docgen.law").joinpath("data", name).read_text(encoding="utf-8")
+        assert read_data(name) == YAML(typ="safe", pure=True).load(text), name
