@@ -56,6 +56,107 @@ def schema() -> None:
     click.echo(spec_json_schema())
 
 
+# ---------------------------------------------------------------- law: refs, timeline
+
+
+@cli.command()
+@click.argument("symbol", required=False)
+@click.option("--ngay", default=None, metavar="dd/mm/yyyy", help="Ngày xét hiệu lực (mặc định: hôm nay).")
+def refs(symbol: str | None, ngay: str | None) -> None:
+    """Liệt kê sổ đăng ký văn bản; với SYMBOL, in đầy đủ một văn bản và cách trích dẫn."""
+    from docgen.law import show
+
+    click.echo(show.refs_report(symbol, ngay))
+
+
+@cli.command()
+@click.option("--cap", type=click.Choice(["xa", "huyen", "tinh"]), required=True, help="Cấp: xa, huyen, tinh.")
+@click.option("--muc-do", "muc_do", type=click.Choice(["1", "2"]), required=True, help="Mức độ: 1 hoặc 2.")
+@click.option("--nam", type=int, required=True, help="Năm đánh giá.")
+@click.option("--ngay", default=None, metavar="dd/mm/yyyy", help="Ngày xét chế độ áp dụng (mặc định: ngày hạn nộp hồ sơ).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Dạng in ra.")
+def timeline(cap: str, muc_do: str, nam: int, ngay: str | None, fmt: str) -> None:
+    """In các mốc thời gian đánh giá, công nhận CĐHT theo TT 25/2023/TT-BGDĐT, kèm điều khoản."""
+    from docgen.law import show
+
+    click.echo(show.timeline_report(cap, muc_do, nam, ngay, fmt))
+
+
+# ---------------------------------------------------------------- dossier: dossier, batch
+
+
+@cli.command()
+@click.argument("spec", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
+def dossier(spec: Path, out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None) -> None:
+    """Lập hồ sơ đề nghị công nhận từ tệp tự đánh giá SPEC: Tờ trình, Báo cáo, Bản tổng hợp."""
+    from docgen.dossier.build import build_dossier
+
+    result = build_dossier(spec, out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir)
+    for line in result.lines():
+        click.echo(line)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["to-trinh", "dossier"]))
+@click.argument("table", type=click.Path(path_type=Path))
+@click.option("-o", "--out", "out_dir", type=click.Path(path_type=Path), default=Path("out"), show_default=True, help="Thư mục ghi kết quả.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+@click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
+@click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Số tiến trình dựng song song (mặc định: số lõi).")
+@click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
+def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs: int | None, templates_dir: Path | None) -> None:
+    """Dựng hàng loạt: mỗi dòng của TABLE (.csv hoặc .xlsx) một Tờ trình (to-trinh) hoặc một hồ sơ (dossier)."""
+    from docgen.dossier.batch import run_batch
+    from docgen.dossier.progress import bar
+
+    with bar() as progress:
+        result = run_batch(kind, table, out_dir, force=force, pdf=not no_pdf, jobs=jobs, templates_dir=templates_dir, progress=progress)
+    for line in result.lines():
+        click.echo(line)
+    if result.failed:
+        sys.exit(1)
+
+
+# ---------------------------------------------------------------- checker: check, rules
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Dạng kết quả.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi kết quả vào tệp này.")
+@click.option("--select", multiple=True, help="Chỉ chạy các quy tắc này: mã hoặc tiền tố (FMT, REF002), cách nhau dấu phẩy.")
+@click.option("--ignore", multiple=True, help="Bỏ các quy tắc này: mã hoặc tiền tố.")
+@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Mức thấp nhất làm lệnh trả mã 1 (mặc định: error).")
+@click.option("--fix", is_flag=True, help="Ghi bản đã sửa các lỗi sửa an toàn vào tệp *.fixed.* bên cạnh.")
+@click.option("--force", is_flag=True, help="Cho --fix ghi đè tệp *.fixed.* đã có.")
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, force: bool) -> None:
+    """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
+    from docgen.check.runner import run_check
+
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin)
+    if output is not None:
+        output.write_text(run.report, encoding="utf-8")
+    else:
+        click.echo(run.report, nl=False)
+    for message in run.messages:
+        click.echo(message, err=True)
+    sys.exit(run.exit_code)
+
+
+@cli.command()
+@click.argument("code", required=False)
+def rules(code: str | None) -> None:
+    """Liệt kê các quy tắc kiểm tra; với CODE, in giải thích và ví dụ của quy tắc đó."""
+    from docgen.check.report.text import render_rule_doc, render_rule_list
+
+    click.echo(render_rule_doc(code) if code else render_rule_list(), nl=False)
+
+
 def main() -> None:
     """Console entry point: runs the click group and turns DocgenError into exit 2."""
     try:
@@ -63,7 +164,7 @@ def main() -> None:
     except click.exceptions.Abort:
         click.echo("Đã dừng.", err=True)
         sys.exit(130)
-    except click.exceptions.NoArgsIsHelp as exc:  # pragma: no cover - click 8.2+
+    except click.exceptions.NoArgsIsHelpError as exc:  # pragma: no cover - click 8.2+ (pinned 8.5.1)
         click.echo(exc.ctx.get_help() if exc.ctx else str(exc))
         sys.exit(0)
     except click.exceptions.Exit as exc:

@@ -1,0 +1,424 @@
+"""Read a draft (.txt, .md, .docx, .pdf, spec .yaml, or "-" for stdin) into a :class:`Draft`.
+
+Positions shown to users (``Draft.position``):
+
+* **.txt / .md / stdin**: line and column in the file as given (after decoding; NFD letters
+  count once composed).
+* **.docx**: ``line`` = paragraph number in reading order: body paragraphs and table-cell
+  paragraphs (row by row, merged cells once) as they come, then header paragraphs, then one
+  paragraph per footnote, written "[n] text". Empty paragraphs count. A footnote reference in
+  the body appears in the text as "[n]" where Word shows the superscript number, so columns
+  after it are shifted by the marker's length. Line breaks inside a paragraph become spaces.
+  ``Draft.docx`` keeps the python-docx Document for the styling rules.
+* **.pdf**: ``line`` = line number over the whole extracted text after the lines that the
+  PDF broke inside a sentence are joined again (:func:`docgen.text.rejoin_pdf_lines`);
+  ``Draft.pages`` gives each line's page. Lines that hold only a page number are dropped.
+* **spec .yaml**: every string of the spec is one line of the text, positioned at the line
+  and column of that string in the YAML file.
+
+Errors the user can cause raise :class:`InputError` in Vietnamese naming the file: missing
+file, unknown type, corrupt .docx (not a zip, or no document part), broken or encrypted PDF,
+legacy-encoded text (TCVN3, VNI). A spec with errors raises its :class:`SpecError`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from docgen import text as vtext
+from docgen.check.model import Draft
+from docgen.check.patterns.cite import PAGE_NUMBER_LINE_RE, PDF_FOOTNOTE_LINE_RE, PLACE_DATE_RE, pdf_marker_re
+from docgen.errors import InputError, Location
+
+TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
+
+
+def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
+    """Read ``path`` ("-" reads ``stdin`` as text) into a :class:`Draft` with positions and date."""
+    where = str(path)
+    if where == "-":
+        data = stdin if stdin is not None else b""
+        draft = _text_draft(vtext.decode_bytes(data, "<stdin>"), "<stdin>", "stdin")
+        return _with_date(draft)
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _with_date(_spec_draft(p))
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError("không tìm thấy tệp", Location(where)) from None
+    except IsADirectoryError:
+        raise InputError("đây là thư mục, không phải tệp văn bản", Location(where)) from None
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", Location(where)) from None
+    if suffix in TEXT_SUFFIXES:
+        draft = _text_draft(vtext.decode_bytes(data, where), where, TEXT_SUFFIXES[suffix])
+    elif suffix == ".docx":
+        draft = _docx_draft(data, where)
+    elif suffix == ".pdf":
+        draft = _pdf_draft(data, where)
+    elif suffix == ".doc":
+        raise InputError("tệp .doc (Word 97–2003) chưa được hỗ trợ; hãy lưu lại thành .docx", Location(where))
+    else:
+        raise InputError(
+            f"không nhận ra loại tệp “{suffix or '(không có đuôi)'}”; docgen đọc .docx, .pdf, .txt, .md, .yaml",
+            Location(where),
+        )
+    return _with_date(draft)
+
+
+# ---------------------------------------------------------------- text
+
+
+def _text_draft(text: str, where: str, kind: str) -> Draft:
+    return Draft(path=where, kind=kind, text=vtext.normalize_keep_offsets(text))
+
+
+def _lines_draft(where: str, kind: str, lines: list[str], numbers: list[int], pages: list[int] | None = None) -> Draft:
+    starts: list[int] = []
+    offset = 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return Draft(
+        path=where,
+        kind=kind,
+        text="\n".join(lines),
+        line_starts=starts or [0],
+        line_numbers=numbers or [1],
+        pages=pages or [],
+    )
+
+
+# ---------------------------------------------------------------- docx
+
+
+def _docx_draft(data: bytes, where: str) -> Draft:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    if not zipfile.is_zipfile(io.BytesIO(data)):
+        raise InputError("tệp .docx bị hỏng hoặc không phải tệp Word (.docx là một tệp nén zip)", Location(where))
+    try:
+        document = docx.Document(io.BytesIO(data))
+        numbers: dict[str, int] = {}
+        lines: list[str] = []
+        for element in _body_blocks(document):
+            lines.append(_paragraph_text(element, numbers))
+        for section in document.sections:
+            for header in (section.header, section.first_page_header):
+                if header.is_linked_to_previous:
+                    continue
+                for para in header.paragraphs:
+                    lines.append(_paragraph_text(para._p, numbers))
+        for number, note in _footnotes(document, numbers):
+            lines.append(f"[{number}] {note}")
+    except PackageNotFoundError:
+        raise InputError("tệp .docx không có phần nội dung Word (word/document.xml)", Location(where)) from None
+    except Exception as exc:  # noqa: BLE001
+        # A damaged zip member or XML part surfaces as zlib.error, BadZipFile, KeyError, lxml's
+        # XMLSyntaxError, ValueError …: all are the file's fault, none is a docgen bug.
+        raise InputError(f"tệp .docx bị hỏng, không đọc được ({type(exc).__name__})", Location(where)) from None
+    lines = [vtext.normalize_keep_offsets(line).replace("\n", " ") for line in lines]
+    draft = _lines_draft(where, "docx", lines, list(range(1, len(lines) + 1)))
+    draft.docx = document
+    return draft
+
+
+def _qn(tag: str) -> str:
+    from docx.oxml.ns import qn
+
+    return str(qn(tag))
+
+
+def _body_blocks(document: Any) -> Iterator[Any]:
+    """``w:p`` elements of the body in reading order, table cells included (merged cells once)."""
+    body = document.element.body
+    yield from _blocks(body)
+
+
+def _blocks(container: Any) -> Iterator[Any]:
+    for child in container.iterchildren():
+        if child.tag == _qn("w:p"):
+            yield child
+        elif child.tag == _qn("w:tbl"):
+            for row in child.iterchildren(_qn("w:tr")):
+                seen: set[int] = set()
+                for cell in row.iterchildren(_qn("w:tc")):
+                    if id(cell) in seen:
+                        continue
+                    seen.add(id(cell))
+                    tcpr = cell.find(_qn("w:tcPr"))
+                    vmerge = tcpr.find(_qn("w:vMerge")) if tcpr is not None else None
+                    if vmerge is not None and vmerge.get(_qn("w:val")) in (None, "continue"):
+                        continue  # continuation of a vertically merged cell
+                    yield from _blocks(cell)
+        elif child.tag == _qn("w:sdt"):
+            content = child.find(_qn("w:sdtContent"))
+            if content is not None:
+                yield from _blocks(content)
+
+
+def _paragraph_text(p: Any, numbers: dict[str, int]) -> str:
+    """Text of a ``w:p``: runs, tabs and breaks as spaces, footnote references as "[n]"."""
+    parts: list[str] = []
+    for el in p.iter():
+        tag = el.tag
+        if tag == _qn("w:t"):
+            parts.append(el.text or "")
+        elif tag in (_qn("w:tab"), _qn("w:br"), _qn("w:cr")):
+            parts.append(" ")
+        elif tag == _qn("w:noBreakHyphen"):
+            parts.append("-")
+        elif tag == _qn("w:footnoteReference"):
+            fid = el.get(_qn("w:id")) or ""
+            number = numbers.setdefault(fid, len(numbers) + 1)
+            parts.append(f"[{number}]")
+    return "".join(parts)
+
+
+def _footnotes(document: Any, numbers: dict[str, int]) -> list[tuple[int, str]]:
+    """(display number, text) of each footnote, in the order of their references."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    part = None
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            part = rel.target_part
+            break
+    if part is None:
+        return []
+    root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+    notes: dict[str, str] = {}
+    for fn in root.iterchildren(_qn("w:footnote")):
+        if fn.get(_qn("w:type")) in ("separator", "continuationSeparator", "continuationNotice"):
+            continue
+        fid = fn.get(_qn("w:id")) or ""
+        texts = [_paragraph_text(p, {}) for p in fn.iterchildren(_qn("w:p"))]
+        # The note's own reference mark ("[n]" from w:footnoteRef) is not a w:footnoteReference,
+        # so nothing is added for it here.
+        notes[fid] = " ".join(t.strip() for t in texts if t.strip())
+    out = [(numbers[fid], notes[fid]) for fid in numbers if fid in notes]
+    unreferenced = [fid for fid in notes if fid not in numbers]
+    for fid in unreferenced:
+        out.append((len(numbers) + 1 + unreferenced.index(fid), notes[fid]))
+    return sorted(out)
+
+
+# ---------------------------------------------------------------- pdf
+
+
+def _pdf_draft(data: bytes, where: str) -> Draft:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    loc = Location(where)
+    if not data.lstrip()[:5].startswith(b"%PDF"):
+        raise InputError("tệp không phải PDF (thiếu phần đầu %PDF)", loc)
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            try:
+                ok = reader.decrypt("")
+            except (PyPdfError, NotImplementedError, ValueError):
+                ok = 0
+            if not ok:
+                raise InputError("tệp PDF được mã hóa (có mật khẩu); hãy gỡ mật khẩu rồi kiểm tra lại", loc)
+        raw_lines: list[str] = []
+        line_pages: list[int] = []
+        for number, page in enumerate(reader.pages, start=1):
+            page_lines = [line for line in (page.extract_text() or "").splitlines() if not PAGE_NUMBER_LINE_RE.match(line)]
+            for line in _mark_pdf_footnotes(page_lines):
+                raw_lines.append(line)
+                line_pages.append(number)
+    except InputError:
+        raise
+    except Exception as exc:  # noqa: BLE001
+        # pypdf reports malformed input with many types (PdfReadError, zlib.error, KeyError,
+        # struct.error, UnicodeDecodeError …): all are the file's fault, none is a docgen bug.
+        raise InputError(f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__})", loc) from None
+    joined = vtext.rejoin_pdf_lines_with_origin(vtext.normalize_keep_offsets(line) for line in raw_lines)
+    lines = [text for text, _ in joined]
+    pages = [line_pages[origin] if origin < len(line_pages) else 1 for _, origin in joined]
+    if not "".join(lines).strip():
+        raise InputError("tệp PDF không có lớp chữ (có thể là bản quét); cần nhận dạng chữ (OCR) trước", loc)
+    return _lines_draft(where, "pdf", lines, list(range(1, len(lines) + 1)), pages)
+
+
+def _mark_pdf_footnotes(lines: list[str]) -> list[str]:
+    """Write a page's footnotes as "[n] …" and their superscript markers as "[n]".
+
+    The footnotes are the run of lines at the page foot that start with consecutive numbers
+    ("4 Tại Điều 12 …", "5 Công tác …"); each number must also appear glued to a word above
+    them ("quy định4."), else the page is left as it is (a numbered list is not footnotes).
+    """
+    numbered = [(i, int(m.group("number"))) for i, line in enumerate(lines) if (m := PDF_FOOTNOTE_LINE_RE.match(line))]
+    for k, (start, first) in enumerate(numbered):
+        run = numbered[k:]
+        if [n for _, n in run] != list(range(first, first + len(run))):
+            continue
+        body = "\n".join(lines[:start])
+        if not all(pdf_marker_re(n).search(body) for _, n in run):
+            continue
+        out = list(lines)
+        for n in (n for _, n in run):
+            out[:start] = pdf_marker_re(n).sub(f"[{n}]", "\n".join(out[:start])).split("\n")
+        for i, n in run:
+            out[i] = f"[{n}] " + out[i][len(str(n)) :].lstrip()
+        return out
+    return lines
+
+
+# ---------------------------------------------------------------- spec yaml
+
+
+def _spec_draft(path: Path) -> Draft:
+    """The strings of a spec, each placed at its YAML position; the spec is validated first."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    where = str(path)
+    try:
+        from docgen.spec.loader import load_spec
+    except ImportError:  # the loader is optional for reading
+        load_spec = None  # type: ignore[assignment]
+    document = load_spec(path) if load_spec is not None else None  # raises SpecError
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"không đọc được tệp ({exc.strerror})", Location(where)) from None
+    source = vtext.decode_bytes(raw, where)
+    try:
+        tree = YAML(typ="rt").load(source)
+    except YAMLError:
+        raise InputError("lỗi cú pháp YAML", Location(where)) from None
+    source_lines = source.split("\n")
+    pieces: list[str] = []
+    starts: list[int] = []
+    numbers: list[int] = []
+    columns: list[int] = []
+    offset = 0
+    for line, column, raw in _yaml_strings(tree):
+        value = vtext.normalize_keep_offsets(raw)
+        for k, piece in enumerate(value.split("\n")):
+            # each source line of a (folded, literal or multi-line) scalar keeps its own position
+            for at, seg_line, seg_col in _segments(piece, source_lines, line, column if k == 0 else 1):
+                starts.append(offset + at)
+                numbers.append(seg_line)
+                columns.append(seg_col)
+            pieces.append(piece)
+            offset += len(piece) + 1
+    text = "\n".join(pieces)
+    draft = Draft(
+        path=where,
+        kind="yaml",
+        text=text,
+        line_starts=starts or [0],
+        line_numbers=numbers or [1],
+        column_bases=columns or [1],
+    )
+    if document is not None:
+        date = getattr(document, "date", None)
+        if isinstance(date, dt.date):
+            draft.date = date
+        draft.meta["spec"] = document
+    return draft
+
+
+def _segments(piece: str, source_lines: list[str], line: int, column: int) -> list[tuple[int, int, int]]:
+    """(offset in ``piece``, 1-based line, column) where each source line's text starts.
+
+    ``line``/``column`` is where ruamel puts the value (for a ``>-`` block, the indicator). The
+    source lines from there on are matched, in order, against the value's text; the first
+    segment is always at offset 0.
+    """
+    out = [(0, line, column)]
+    cursor = 0
+    for index in range(line - 1, min(len(source_lines), line + 200)):
+        src = source_lines[index]
+        content = src.strip().strip("\"'")
+        if index == line - 1:
+            content = src[column - 1 :].strip().strip("\"'") if column - 1 < len(src) else ""
+            if content in (">", ">-", "|", "|-", ">+", "|+", ""):
+                continue
+        if not content:
+            continue
+        found = piece.find(content[: min(len(content), 40)], cursor)
+        if found < 0:
+            if cursor > 0:
+                break
+            continue
+        col = src.find(content[: min(len(content), 40)]) + 1
+        if found == 0:
+            out[0] = (0, index + 1, col)
+        else:
+            out.append((found, index + 1, col))
+        cursor = found + len(content)
+        if cursor >= len(piece):
+            break
+    return out
+
+
+def _yaml_strings(node: Any) -> Iterator[tuple[int, int, str]]:
+    """(1-based line, 1-based column, value) of every string in a ruamel round-trip tree."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap):
+        for key, value in node.items():
+            if key == "van_ban" and isinstance(value, str):
+                # a căn cứ named by its symbol is rendered as the registry's full first citation
+                value = _citation_text(value)
+            if isinstance(value, str):
+                try:
+                    line, col = node.lc.value(key)
+                except (KeyError, TypeError, AttributeError):
+                    line, col = node.lc.line, node.lc.col
+                quoted = getattr(value, "style", None) in ("'", '"')
+                yield line + 1, col + 1 + (1 if quoted else 0), str(value)
+            else:
+                yield from _yaml_strings(value)
+    elif isinstance(node, CommentedSeq):
+        for index, value in enumerate(node):
+            if isinstance(value, str):
+                try:
+                    line, col = node.lc.item(index)
+                except (KeyError, TypeError, AttributeError, IndexError):
+                    line, col = node.lc.line, node.lc.col
+                quoted = getattr(value, "style", None) in ("'", '"')
+                yield line + 1, col + 1 + (1 if quoted else 0), str(value)
+            else:
+                yield from _yaml_strings(value)
+
+
+def _citation_text(symbol: str) -> str:
+    from docgen.law.registry import load_registry
+
+    entry = load_registry().get(symbol)
+    return entry.citation() if entry is not None else symbol
+
+
+# ---------------------------------------------------------------- the draft's own date
+
+
+def detect_date(text: str) -> dt.date | None:
+    """The date in the header line "<Địa danh>, ngày 15 tháng 4 năm 2024", if any."""
+    for m in PLACE_DATE_RE.finditer(text):
+        try:
+            return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        except ValueError:
+            continue
+    return None
+
+
+def _with_date(draft: Draft) -> Draft:
+    if draft.date is None:
+        draft.date = detect_date(draft.text)
+    return draft

@@ -1,0 +1,214 @@
+"""The draft's outline: its lines without Markdown decoration, its numbered headings and its
+footnote markers and notes. STR rules read the headings and footnotes; FMT rules read the lines.
+
+Headings are recognised by their numbering, not by Markdown level or Word style: seed 001 puts
+"2. Hội Khuyến học tỉnh" under "##" and "1. Sở Giáo dục và Đào tạo" under "###".
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any, Final
+
+from docgen import vi
+from docgen.check.model import Draft, Span
+from docgen.check.patterns import form
+
+# Heading levels, outermost first. A heading resets the numbering of the levels inside it,
+# except that Điều and Chương are numbered through the whole document (NĐ30 Phụ lục I II.6).
+LEVELS: Final[tuple[str, ...]] = ("phan", "chuong", "muc", "roman", "dieu", "arabic", "arabic2", "letter")
+CONTINUOUS: Final[frozenset[str]] = frozenset({"chuong", "dieu"})
+
+_ROMAN_VALUE: Final[dict[str, int]] = {r: i + 1 for i, r in enumerate(vi.ROMAN)}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One "\\n"-separated line of ``Draft.text`` and its content without Markdown decoration."""
+
+    index: int  # 0-based index of the line in the text
+    start: int  # offset of the line in Draft.text
+    text: str  # the raw line
+    content_start: int  # offset of the content in Draft.text
+    content: str  # the line without "## **…**" decoration and surrounding blanks
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.text)
+
+    def span(self, start: int, end: int) -> Span:
+        """Span of ``content[start:end]`` in Draft.text."""
+        return Span(self.content_start + start, self.content_start + end)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A numbered heading: "IV." (roman 4), "3." (arabic 3), "đ)" (letter 5)."""
+
+    level: str
+    label: str  # as written: "IV", "3", "đ", "1.2"
+    number: int  # place in its sequence; 0 for a letter outside the Vietnamese order (f, j, w, z)
+    parent: str  # for arabic2, the parent number ("1" in "1.2"); "" otherwise
+    span: Span  # the label with its punctuation, e.g. "IV." or "đ)"
+    line: int  # Line.index
+
+
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote marker in the text ("[1]", "[^a]") or the start of a note line ("[1] …")."""
+
+    key: str
+    span: Span
+    line: int
+
+
+@dataclass
+class Outline:
+    lines: list[Line] = field(default_factory=list)
+    headings: list[Heading] = field(default_factory=list)
+    markers: list[Footnote] = field(default_factory=list)
+    notes: list[Footnote] = field(default_factory=list)
+    noi_nhan: int | None = None  # Line.index of "Nơi nhận", when present
+
+    def nonblank(self) -> list[Line]:
+        return [ln for ln in self.lines if ln.content]
+
+
+def split_lines(text: str) -> list[Line]:
+    """Every line of ``text`` with its decoration-free content and offsets."""
+    out: list[Line] = []
+    start = 0
+    for index, raw in enumerate(text.split("\n")):
+        lead = form.LINE_DECOR_START.match(raw)
+        c0 = lead.end() if lead else 0
+        tail = form.LINE_DECOR_END.search(raw, c0)
+        c1 = tail.start() if tail else len(raw)
+        content = raw[c0:c1] if c1 > c0 else ""
+        if form.SUPPRESSION_LINE.match(content):
+            content = ""  # a suppression comment is not text of the document
+        out.append(Line(index, start, raw, start + c0, content))
+        start += len(raw) + 1
+    return out
+
+
+def _heading(line: Line) -> Heading | None:
+    c = line.content
+    for level, pattern in (
+        ("phan", form.HEADING_PHAN),
+        ("chuong", form.HEADING_CHUONG),
+        ("muc", form.HEADING_MUC),
+        ("dieu", form.HEADING_DIEU),
+    ):
+        m = pattern.match(c)
+        if m:
+            label = m.group("num")
+            number = int(label) if label.isdigit() else _ROMAN_VALUE.get(label, 0)
+            if number:
+                return Heading(level, label, number, "", line.span(m.start(), m.end("num")), line.index)
+    m = form.HEADING_ROMAN.match(c)
+    if m and m.group("num") in _ROMAN_VALUE:
+        label = m.group("num")
+        return Heading("roman", label, _ROMAN_VALUE[label], "", line.span(0, m.end("num") + 1), line.index)
+    m = form.HEADING_ARABIC2.match(c)
+    if m:
+        label = f"{m.group('parent')}.{m.group('num')}"
+        end = m.end("num") + (1 if c[m.end("num") : m.end("num") + 1] == "." else 0)
+        return Heading("arabic2", label, int(m.group("num")), m.group("parent"), line.span(0, end), line.index)
+    m = form.HEADING_ARABIC.match(c)
+    if m:
+        label = m.group("num")
+        return Heading("arabic", label, int(label), "", line.span(0, m.end("num") + 1), line.index)
+    m = form.HEADING_LETTER.match(c)
+    if m:
+        letter = m.group("letter")
+        number = vi.POINT_LETTERS.index(letter) + 1 if letter in vi.POINT_LETTERS else 0
+        return Heading("letter", letter, number, "", line.span(0, m.end("letter") + 1), line.index)
+    return None
+
+
+def extract_outline(draft: Draft, skip_lines: frozenset[int] = frozenset()) -> Outline:
+    """Headings (up to "Nơi nhận"), footnote markers and note lines of ``draft``.
+
+    ``skip_lines`` are line indexes that are not running text (e.g. .docx table cells), which
+    take no part in heading sequences.
+    """
+    skip = skip_lines or frozenset(draft.meta.get("table_lines", ()))
+    outline = Outline(lines=split_lines(draft.text))
+    for line in outline.lines:
+        c = line.content
+        if not c:
+            continue
+        note = form.FOOTNOTE_NOTE.match(c)
+        if note:
+            key = note.group("num") or note.group("key")
+            outline.notes.append(Footnote(key, line.span(0, note.end()), line.index))
+        for m in form.FOOTNOTE_MARKER.finditer(c, note.end() if note else 0):
+            outline.markers.append(Footnote(m.group("num") or m.group("key"), line.span(m.start(), m.end()), line.index))
+        if outline.noi_nhan is None and form.NOI_NHAN.match(c):
+            outline.noi_nhan = line.index
+        if outline.noi_nhan is not None or note or line.index in skip:
+            continue
+        heading = _heading(line)
+        if heading:
+            outline.headings.append(heading)
+    return outline
+
+
+# ---------------------------------------------------------------------------- .docx helpers
+
+
+@dataclass(frozen=True)
+class DocxParagraph:
+    """A python-docx paragraph in reading order, with the draft line it became (if found)."""
+
+    paragraph: Any
+    in_table: bool
+    line: Line | None
+
+
+def _iter_docx_paragraphs(container: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for block in container.iter_inner_content():
+        if isinstance(block, Paragraph):
+            yield block, in_table
+        elif isinstance(block, Table):
+            for row in block.rows:
+                seen: set[int] = set()
+                for cell in row.cells:
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    yield from _iter_docx_paragraphs(cell, True)
+
+
+def docx_paragraphs(draft: Draft) -> list[DocxParagraph]:
+    """Body and table-cell paragraphs of ``draft.docx`` in reading order, each matched to the
+    draft line holding its text (matching by text, moving forward, so the mapping does not
+    depend on how the reader numbered empty paragraphs)."""
+    if draft.docx is None:
+        return []
+    lines = split_lines(draft.text)
+    keys = [_match_key(ln.text) for ln in lines]
+    out: list[DocxParagraph] = []
+    j = 0
+    for paragraph, in_table in _iter_docx_paragraphs(draft.docx, False):
+        key = _match_key(unicodedata.normalize("NFC", paragraph.text))
+        found: Line | None = None
+        if key:
+            for k in range(j, len(lines)):
+                if keys[k] == key:
+                    found = lines[k]
+                    j = k + 1
+                    break
+        out.append(DocxParagraph(paragraph, in_table, found))
+    return out
+
+
+def _match_key(text: str) -> str:
+    """Text without blanks and footnote marks: python-docx shows a line break as "\n" and no
+    footnote mark, the reader a space and "[n]"."""
+    return form.MATCH_NOISE.sub("", text)

@@ -1,0 +1,103 @@
+"""Patterns for plan targets ("mục tiêu") and deadlines in "Cộng đồng học tập" drafts.
+
+Built from named parts like :mod:`docgen.check.patterns.cite`; every pattern is compiled once
+and matched on NFC text.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from docgen.check.patterns.cite import DATE_NUMERIC, DATE_WORDS, LOWER, NGAY
+
+# "cấp xã", "cấp huyện", "cấp tỉnh" (TT25 Điều 1); also "Cộng đồng học tập cấp huyện".
+LEVEL_RE: Final = re.compile(r"(?<![\w])cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)
+# "cấp xã mức độ 1", "cấp huyện đạt mức độ 2", "cấp tỉnh (mức độ 1)".
+LEVEL_MUC_DO_RE: Final = re.compile(
+    r"cấp[ \t]+(?P<level>xã|huyện|tỉnh)[ \t]*(?:\(|đạt[ \t]+|ở[ \t]+)?[ \t]*mức[ \t]+độ[ \t]+(?P<muc_do>[12])(?!\d)",
+    re.IGNORECASE,
+)
+# "mức độ 2" on its own.
+MUC_DO_RE: Final = re.compile(r"mức[ \t]+độ[ \t]+(?P<muc_do>[12])(?!\d)", re.IGNORECASE)
+# "Cộng đồng học tập", “Cộng đồng học tập”, CĐHT: marks a sentence as being about TT25.
+CDHT_RE: Final = re.compile(r"[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT")
+
+# "ít nhất 90%", "90% trở lên", "100%", "tối thiểu 95,5 %"
+SHARE_RE: Final = re.compile(
+    r"(?:(?P<qual>ít[ \t]+nhất|tối[ \t]+thiểu|trên|từ|đạt)[ \t]+)?(?P<value>\d{1,4}(?:[.,]\d+)?)[ \t]*%"
+)
+
+# Deadline forms, most precise first:
+# "trước ngày 31 tháng 7 năm 2026", "chậm nhất ngày 28/02/2025", "đến ngày 31/3/2026"
+DEADLINE_DAY_RE: Final = re.compile(
+    rf"(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến|[Hh]ạn|[Tt]rong|[Tt]ừ)?[ \t]*{NGAY}[ \t]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
+)
+# "Đến hết tháng 3 năm 2026", "Hết tháng 5 năm 2025", "đến tháng 12 năm 2026", "trong tháng 4/2025"
+DEADLINE_MONTH_RE: Final = re.compile(
+    r"(?P<lead>(?:[Đđ]ến|[Tt]rước|[Tt]rong)?[ \t]*(?:hết|[Hh]ết|cuối|[Cc]uối)?)[ \t]*tháng[ \t]+(?P<month>\d{1,2})"
+    r"(?:[ \t]+năm[ \t]+|[ \t]*/[ \t]*)(?P<year>\d{4})(?!\d)"
+)
+# "Năm 2025 triển khai", "Từ năm 2027", "trong năm 2026", "đến năm 2030", "của năm 2025"
+DEADLINE_YEAR_RE: Final = re.compile(
+    r"(?P<lead>[Tt]ừ|[Đđ]ến|[Tt]rong|[Cc]ủa|[Hh]ết|[Cc]uối|[Tt]rước)?[ \t]*(?<![\w/])[Nn]ăm[ \t]+(?P<year>\d{4})(?!\d)"
+)
+# Yearless rule statements: "trước ngày 28 tháng 02 của năm sau liền kề năm đánh giá", "trước ngày 31/3 hằng năm"
+DEADLINE_DAY_MONTH_RE: Final = re.compile(
+    rf"(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến)?[ \t]*{NGAY}[ \t]+(?P<day>\d{{1,2}})"
+    r"(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)(?P<month>\d{1,2})(?![\d/]|[ \t]+năm[ \t]+\d)"
+)
+# "năm sau liền kề năm đánh giá", "hằng năm": a yearless date that recurs every evaluation cycle.
+RECURRING_RE: Final = re.compile(r"năm[ \t]+sau[ \t]+liền[ \t]+kề|hằng[ \t]+năm|hàng[ \t]+năm")
+# "của năm 2025" after a recognition: the evaluation year stated outright.
+EVAL_YEAR_RE: Final = re.compile(r"(?:của|cho)[ \t]+năm[ \t]+(?P<year>\d{4})|năm[ \t]+đánh[ \t]+giá[ \t]+(?P<year2>\d{4})")
+
+# "“Cộng đồng học tập” cấp xã năm 2024", "cấp xã mức độ 1 năm 2023": the year of a level is its
+# evaluation year.
+LEVEL_YEAR_RE: Final = re.compile(
+    r"cấp[ \t]+(?:xã|huyện|tỉnh)(?:[ \t]+(?:đạt[ \t]+)?mức[ \t]+độ[ \t]+[12])?,?[ \t]+năm[ \t]+(?P<year>\d{4})(?!\d)"
+)
+# "số liệu … từ ngày 01/01/2023 đến ngày 31/12/2023": a data window names its evaluation year.
+DATA_WINDOW_YEAR_RE: Final = re.compile(
+    r"từ[ \t]+ngày[ \t]+0?1[ \t]*(?:/|tháng)[ \t]*0?1[ \t]*(?:/|năm)[ \t]*(?P<year>\d{4})[ \t]+đến[ \t]+ngày[ \t]+31[ \t]*(?:/|tháng)[ \t]*12"
+    r"(?:[ \t]*(?:/|năm)[ \t]*\d{4})?"
+)
+
+# Actions, checked in this order.
+RECOGNISE_AGAIN_RE: Final = re.compile(r"công[ \t]+nhận[ \t]+lại", re.IGNORECASE)
+DOSSIER_RE: Final = re.compile(r"hồ[ \t]+sơ|tờ[ \t]+trình[ \t]+đề[ \t]+nghị", re.IGNORECASE)
+SEND_RE: Final = re.compile(r"\b(?:gửi|nộp|trình)\b", re.IGNORECASE)
+RECOGNISE_RE: Final = re.compile(r"(?:được|hoàn[ \t]+thành[^,;.]{0,30}?)[ \t]*(?:đánh[ \t]+giá,?[ \t]*)?công[ \t]+nhận|công[ \t]+nhận[ \t]+(?:đạt|“|\")", re.IGNORECASE)
+BUILD_RE: Final = re.compile(r"xây[ \t]+dựng|triển[ \t]+khai", re.IGNORECASE)
+COMPLETE_RE: Final = re.compile(r"hoàn[ \t]+thành|thời[ \t]+gian[ \t]+hoàn[ \t]+thành|kết[ \t]+thúc", re.IGNORECASE)
+
+# Where a dossier goes: "đến Phòng Giáo dục và Đào tạo", "về Sở GDĐT", "lên Bộ Giáo dục và Đào tạo".
+ADDRESSEE_RE: Final = re.compile(
+    r"(?:đến|về|lên|tới|cho)[ \t]+(?P<addressee>(?P<office>Phòng|Sở|Bộ)[ \t]+(?:Giáo[ \t]+dục[ \t]+và[ \t]+Đào[ \t]+tạo|GD&ĐT|GDĐT|GD-ĐT))"
+)
+# "Phòng Giáo dục và Đào tạo", "Phòng GDĐT", "Trưởng phòng GDĐT" anywhere (post-2025 stale authority).
+PHONG_GDDT_RE: Final = re.compile(
+    r"(?:Trưởng[ \t]+phòng|Phòng)[ \t]+(?:Giáo[ \t]+dục[ \t]+và[ \t]+Đào[ \t]+tạo|GD&ĐT|GDĐT|GD-ĐT)"
+)
+
+# Units counted by a share: "90% các xã, phường, thị trấn", "100% huyện, thành phố", "90% số xã".
+UNIT_AFTER_SHARE_RE: Final = re.compile(
+    r"^[ \t]*(?:trở[ \t]+lên[ \t]+)?(?:các[ \t]+|số[ \t]+)?(?P<unit>xã|phường|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|thành[ \t]+phố|tỉnh)(?![{}])".format(LOWER)
+)
+
+# The data window of a self-assessment: "số liệu … được tính từ ngày 01 tháng 01 đến ngày 31 tháng 12".
+DATA_WINDOW_RE: Final = re.compile(r"số[ \t]+liệu.{0,160}?(?:31[ \t]+tháng[ \t]+12|31/12)", re.IGNORECASE | re.DOTALL)
+# A dated step: "trước ngày 28/02", "trước ngày 31 tháng 3", "chậm nhất ngày …".
+DATED_STEP_RE: Final = re.compile(r"(?:trước|chậm[ \t]+nhất|đến)[ \t]+ngày[ \t]+\d", re.IGNORECASE)
+
+# A percentage anywhere: "110%", "93,5 %".
+PERCENT_RE: Final = re.compile(r"(?<![\d.,])(?P<value>\d{1,4}(?:[.,]\d+)?)[ \t]*%")
+# What makes a percentage a share of a whole (≤ 100 %): "tỷ lệ …", or units right after it
+# ("110% số xã", "105% công dân").
+SHARE_WORD_RE: Final = re.compile(r"tỷ[ \t]+lệ|tỉ[ \t]+lệ", re.IGNORECASE)
+SHARE_UNIT_AFTER_RE: Final = re.compile(
+    r"[ \t]*(?:trở[ \t]+lên[ \t]+)?(?:các[ \t]+|số[ \t]+|tổng[ \t]+số[ \t]+)?(?:xã|phường|thị[ \t]+trấn|huyện|quận|thành[ \t]+phố|tỉnh|"
+    r"công[ \t]+dân|người|hộ|học[ \t]+sinh|trẻ|đơn[ \t]+vị|cơ[ \t]+sở|trường|gia[ \t]+đình|dòng[ \t]+họ)(?!\w)"
+)
+# Words that make a percentage above 100 normal: growth, comparison, plan fulfilment.
+RATIO_WORD_RE: Final = re.compile(r"tăng|giảm|vượt|so[ \t]+với|gấp|kế[ \t]+hoạch|dự[ \t]+toán|chỉ[ \t]+tiêu[ \t]+giao", re.IGNORECASE)

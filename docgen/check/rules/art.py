@@ -1,0 +1,295 @@
+"""ART: điều, khoản, điểm of Thông tư 25/2023/TT-BGDĐT cited for what they do not say.
+
+The article map (``docgen/law/data/tt25.yaml``, via :mod:`docgen.law.tt25`) says what each
+article holds: topic, level, mức độ; clause summaries carry the official wording where it
+matters. A locator inside a verbatim quotation of TT25 is never judged as a citation of its
+own (tt25.md note A: "điểm b khoản 2 Điều 8" inside Điều 12 and Điều 17 is the official text).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from docgen import vi
+from docgen.check.find import ArticleRef, levels_in
+from docgen.check.patterns import cite as P
+from docgen.check.model import Finding, FixSafety, Severity, Span
+from docgen.check.rules.base import CheckContext, Rule, register
+
+LEVEL_WORDS = vi.LEVELS  # "xa" → "cấp xã"
+LOWER_LEVEL = {"huyen": "xa", "tinh": "huyen"}
+
+
+def _tt25_symbol() -> str:
+    from docgen.law import tt25
+
+    return tt25.load_tt25().symbol
+
+
+def _tt25_refs(ctx: CheckContext) -> list[ArticleRef]:
+    """Locators that point into TT25 (named, or a bare "Điều n" after a TT25 citation)."""
+    symbol = _tt25_symbol()
+    return [ref for ref in ctx.locators if ref.doc == symbol and ref.article is not None]
+
+
+def _locator(ref: ArticleRef) -> Any:
+    from docgen.law.tt25 import Locator
+
+    try:
+        return Locator(ref.article or 0, ref.clause, ref.point)
+    except ValueError:
+        return None
+
+
+def _context_topic(ref: ArticleRef) -> tuple[set[str], set[int]]:
+    """Levels and mức độ the surrounding clause speaks of (the body line for a bare footnote)."""
+    levels, mucs = levels_in(ref.context)
+    if not levels and ref.anchor_context:
+        levels, mucs = levels_in(ref.anchor_context)
+    return levels, mucs
+
+
+@register
+class MissingArticle(Rule):
+    """Điều, khoản hoặc điểm được dẫn không có trong Thông tư 25/2023/TT-BGDĐT.
+
+    Vì sao: Thông tư 25/2023/TT-BGDĐT có 26 điều trong 6 chương; dẫn “Điều 27” hay một khoản
+    không có (ví dụ khoản 9 Điều 9, khi Điều 9 có 4 khoản) là dẫn tới chỗ không tồn tại. Khi sổ
+    điều khoản không biết chắc một khoản có hay không, docgen không báo.
+    """
+
+    code = "ART001"
+    name = "missing-article"
+    severity = Severity.ERROR
+    message = "Thông tư 25/2023/TT-BGDĐT không có {what}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        from docgen.law import tt25
+
+        for ref in _tt25_refs(ctx):
+            loc = _locator(ref)
+            if loc is None:
+                continue
+            if tt25.clause_exists(loc) is False:
+                yield self.finding(ctx, ref.span, what=loc.text())
+
+
+@register
+class ArticleWrongTopic(Rule):
+    """Điều được dẫn không quy định nội dung mà câu văn nói tới (sai cấp hoặc sai mức độ).
+
+    Vì sao: mỗi điều của Thông tư 25/2023/TT-BGDĐT thuộc một cấp và, với tiêu chí, một mức độ:
+    Điều 6, 7 là tiêu chí cấp xã mức độ 1, 2; Điều 11, 12 cấp huyện; Điều 16, 17 cấp tỉnh; Điều 5,
+    10, 15 thẩm quyền; Điều 8, 13, 18 điều kiện; Điều 9, 14, 19 quy trình và thời hạn. Câu nói về
+    cấp huyện mức độ 1 mà dẫn Điều 12 (mức độ 2) là dẫn sai. Với chú thích chỉ ghi “Tại Điều …”,
+    nội dung được lấy từ câu mang dấu chú thích. Câu nhắc nhiều cấp hoặc nhiều mức độ thì không xét;
+    trích dẫn nguyên văn trong ngoặc kép không bị xét.
+    """
+
+    code = "ART002"
+    name = "article-wrong-topic"
+    severity = Severity.ERROR
+    message = "{cited} quy định {holds}, không phải {context}"
+    fix = FixSafety.UNSAFE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        from docgen.law import tt25
+
+        for ref in _tt25_refs(ctx):
+            if ref.in_quote or ref.article is None:
+                continue
+            art = tt25.article(ref.article)
+            if art is None or art.level is None:
+                continue
+            levels, mucs = _context_topic(ref)
+            if len(levels) != 1:
+                continue
+            level = next(iter(levels))
+            muc = next(iter(mucs)) if len(mucs) == 1 else None
+            expected: int | None = None
+            if art.topic == "criteria":
+                want_muc = muc if muc is not None else art.muc_do
+                if level == art.level and (muc is None or muc == art.muc_do):
+                    continue
+                if level == LOWER_LEVEL.get(art.level) and (muc is None or muc == art.muc_do):
+                    continue  # điểm a khoản 4 Điều 11, 12, 16, 17: ≥ 90% of the level below, same mức độ
+                expected = tt25.criteria_article(level, want_muc)  # type: ignore[arg-type]
+                holds = f"tiêu chí {LEVEL_WORDS[art.level]} mức độ {art.muc_do}"
+                context = f"{LEVEL_WORDS[level]} mức độ {want_muc}"
+            elif art.topic in ("authority", "procedure", "conditions"):
+                if level == art.level:
+                    continue
+                finder = {
+                    "authority": tt25.authority_article,
+                    "procedure": tt25.procedure_article,
+                    "conditions": tt25.conditions_article,
+                }[art.topic]
+                expected = finder(level)  # type: ignore[arg-type]
+                holds = f"{_TOPIC_WORDS[art.topic]} {LEVEL_WORDS[art.level]}"
+                context = LEVEL_WORDS[level]
+            else:
+                continue
+            art_span = _article_span(ctx, ref)
+            yield self.finding(
+                ctx, art_span, replacement=f"Điều {expected}" if expected else None,
+                cited=f"Điều {art.number}", holds=holds, context=context,
+            )
+
+
+_TOPIC_WORDS = {"authority": "thẩm quyền công nhận", "procedure": "quy trình, thời hạn", "conditions": "điều kiện công nhận"}
+
+
+def _article_span(ctx: CheckContext, ref: ArticleRef) -> Span:
+    """The "Điều n" part of a locator (what a fix would replace)."""
+    text = ctx.draft.text[ref.span.start : ref.span.end]
+    m = P.ARTICLE_PART_RE.search(text)
+    if m is None:
+        return ref.span
+    return Span(ref.span.start + m.start(), ref.span.start + m.end())
+
+
+
+
+def _features(text: str) -> dict[str, set[str]]:
+    return {
+        "số đơn vị": {m.group(1).lower() for m in P.UNIT_COUNTED_RE.finditer(text)},
+        "cấp và mức độ": {f"cấp {m.group(1).lower()} mức độ {m.group(2)}" for m in P.LEVEL_AND_MUC_DO_RE.finditer(text)},
+        "điều dẫn chiếu": {m.group(1) for m in P.ARTICLE_NUMBER_RE.finditer(text)},
+        "tỷ lệ": {m.group(1) for m in P.PERCENT_RE.finditer(text)},
+    }
+
+
+def _paraphrase(text: str, ref: ArticleRef) -> Span | None:
+    """What a draft says a clause says, without quotation marks.
+
+    "… Điều 17 quy định[:] <claim>" or "Theo … Điều 17 Thông tư …, <claim>"; the claim runs to the
+    end of the clause.
+    """
+    m = P.SAYS_RE.match(text, ref.span.end)
+    if m is not None and "quy" in m.group(0).lower():
+        return Span(m.end(), max(m.end(), ref.clause_span.end))
+    before = text[ref.clause_span.start : ref.span.start]
+    if not P.PARAPHRASE_LEAD_RE.search(before):
+        return None
+    after = P.LOCATOR_DOC_RE.match(text, ref.span.end)
+    end = after.end() if after is not None else ref.span.end
+    comma = P.PARAPHRASE_COMMA_RE.match(text, end)
+    if comma is None or "," not in comma.group(0):
+        return None
+    return Span(comma.end(), max(comma.end(), ref.clause_span.end))
+
+
+@register
+class MisquotedClause(Rule):
+    """Nội dung trích hoặc diễn giải khác với điều, khoản, điểm được dẫn.
+
+    Vì sao: câu “điểm a khoản 4 Điều 17 quy định: … 90% số xã … cấp xã mức độ 2 … Điều 8” gán cho
+    Điều 17 (cấp tỉnh) điều kiện của cấp huyện; văn bản chính thức là “90% số huyện … cấp huyện mức
+    độ 2 … Điều 13”. docgen so những gì so được (đơn vị đếm, cấp và mức độ, điều dẫn chiếu, tỷ lệ)
+    giữa phần trích và nội dung của điểm, khoản trong sổ điều khoản; trích đúng nguyên văn, kể cả
+    “điểm b khoản 2 Điều 8” trong Điều 12 (ghi chú A), không bị báo.
+    """
+
+    code = "ART003"
+    name = "misquoted-clause"
+    severity = Severity.ERROR
+    message = "{cited} nói “{official}”; phần trích ghi {found}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        from docgen.law import tt25
+
+        text = ctx.draft.text
+        for ref in _tt25_refs(ctx):
+            if ref.in_quote or ref.clause is None:
+                continue
+            loc = _locator(ref)
+            item = tt25.find(loc) if loc is not None else None
+            if item is None or not hasattr(item, "summary"):
+                continue
+            if item.source.confidence not in ("high", "medium"):
+                continue
+            official_text = " ".join(filter(None, [item.summary, getattr(item, "refers_to", None), getattr(item, "quote", None)]))
+            if ref.quote is not None:
+                span = ref.quote
+            else:
+                found_span = _paraphrase(text, ref)
+                if found_span is None:
+                    continue
+                span = found_span
+            claimed = text[span.start : span.end]
+            mine, theirs = _features(claimed), _features(official_text)
+            wrong: list[str] = []
+            for key, values in mine.items():
+                if values and theirs[key] and not values <= theirs[key]:
+                    wrong.append(f"{key} {', '.join(sorted(values - theirs[key]))} (đúng: {', '.join(sorted(theirs[key]))})")
+            if wrong:
+                yield self.finding(
+                    ctx, span, cited=loc.text() if loc else ref.text, official=item.summary.rstrip("."),
+                    found="; ".join(wrong),
+                )
+
+
+def _step_kind(context: str) -> str | None:
+    """Which dated step of TT25's procedure a clause states, when it states exactly one."""
+    from docgen.check.patterns import target as T
+
+    kinds = set()
+    if T.DOSSIER_RE.search(context) and T.SEND_RE.search(context) and T.DATED_STEP_RE.search(context):
+        kinds.add("dossier-due")
+    if T.COMPLETE_RE.search(context) and "công nhận" in context and (T.DATED_STEP_RE.search(context) or "tháng" in context):
+        kinds.add("completion-due")
+    if T.DATA_WINDOW_RE.search(context):
+        kinds.add("data-window")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+_STEP_WORDS = {"dossier-due": "hạn gửi hồ sơ", "completion-due": "hạn hoàn thành công nhận", "data-window": "khoảng thời gian tính số liệu"}
+
+
+@register
+class DeadlineWrongClause(Rule):
+    """Một thời hạn của quy trình được dẫn tới khoản, điểm không quy định thời hạn đó.
+
+    Vì sao: mỗi thời hạn nằm ở một chỗ cố định trong quy trình của từng cấp (Điều 9, 14, 19):
+    số liệu tính từ 01/01 đến 31/12 ở điểm b khoản 1, hạn gửi hồ sơ ở điểm d khoản 1, hạn hoàn
+    thành (cấp xã, cấp huyện) ở khoản 3. Câu nói hạn gửi hồ sơ cấp xã mà dẫn “khoản 3 Điều 9” là
+    dẫn sai chỗ. Chỉ xét câu nêu đúng một thời hạn của một cấp và dẫn tới khoản cụ thể; vị trí đúng
+    lấy từ bảng thời hạn của ``docgen.law.timeline``.
+    """
+
+    code = "ART004"
+    name = "deadline-wrong-clause"
+    severity = Severity.ERROR
+    message = "{step} {level} quy định tại {expected}, không phải {cited}"
+    fix = FixSafety.UNSAFE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        from docgen.law import timeline
+
+        for ref in _tt25_refs(ctx):
+            if ref.in_quote or ref.clause is None:
+                continue
+            levels, _ = levels_in(ref.context)
+            if len(levels) != 1:
+                continue
+            level = next(iter(levels))
+            step = _step_kind(ref.context)
+            if step is None:
+                continue
+            found = timeline.rule(level, step)  # type: ignore[arg-type]
+            if found is None:
+                continue
+            want = found.cite
+            cited = _locator(ref)
+            if cited is None or cited.article != want.article:
+                continue  # another article: ART002 judges the level, the rest is not a deadline citation
+            if cited.clause == want.clause and (cited.point is None or want.point is None or cited.point == want.point):
+                continue
+            expected = want.locator.text()
+            yield self.finding(
+                ctx, ref.span, replacement=expected, step=_STEP_WORDS[step], level=LEVEL_WORDS[level],
+                expected=expected, cited=cited.text(),
+            )

@@ -1,0 +1,215 @@
+"""Word formatting as it takes effect, for the FMT styling rules.
+
+Values are *effective* ones: a run's own property, else its character style chain, else its
+paragraph's style chain, else the document defaults (``w:docDefaults``), as Word resolves them.
+Theme fonts (``w:asciiTheme``) are looked up in the document's theme. Also: which paragraphs
+are running text (:func:`body_paragraphs`) and where a paragraph is in the draft.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.oxml.ns import qn
+
+from docgen.check.model import Span
+from docgen.check.outline import DocxParagraph
+from docgen.check.patterns import form
+from docgen.check.rules.base import CheckContext
+
+_ON = {"true", "1", "on", None}  # w:b, w:i … values that mean "on" (no w:val = on)
+
+
+def _styles_chain(style: Any) -> Iterator[Any]:
+    seen = 0
+    while style is not None and seen < 20:
+        yield style.element
+        style = style.base_style
+        seen += 1
+
+
+def _doc_defaults(doc: Any, tag: str) -> Any:
+    """``w:rPrDefault/w:rPr`` (tag "rPr") or ``w:pPrDefault/w:pPr`` (tag "pPr"), or None."""
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return None
+    holder = defaults.find(qn(f"w:{tag}Default"))
+    return None if holder is None else holder.find(qn(f"w:{tag}"))
+
+
+def _run_levels(doc: Any, paragraph: Any, run: Any) -> Iterator[Any]:
+    """The ``w:rPr`` elements that can set a run property, nearest first."""
+    yield run._r.rPr
+    rstyle = run._r.rPr.rStyle if run._r.rPr is not None else None
+    if rstyle is not None:
+        style = doc.styles.element.get_by_id(rstyle.val)
+        while style is not None:
+            yield style.rPr
+            based = style.basedOn_val
+            style = doc.styles.element.get_by_id(based) if based else None
+    for element in _styles_chain(paragraph.style):
+        yield element.rPr
+    yield _doc_defaults(doc, "rPr")
+
+
+def _paragraph_levels(doc: Any, paragraph: Any) -> Iterator[Any]:
+    """The ``w:pPr`` elements that can set a paragraph property, nearest first."""
+    yield paragraph._p.pPr
+    for element in _styles_chain(paragraph.style):
+        yield element.pPr
+    yield _doc_defaults(doc, "pPr")
+
+
+def _first(levels: Iterator[Any], read: Callable[[Any], Any]) -> Any:
+    for level in levels:
+        if level is None:
+            continue
+        value = read(level)
+        if value is not None:
+            return value
+    return None
+
+
+@functools.lru_cache(maxsize=32)
+def _theme_fonts(theme_xml: bytes) -> dict[str, str]:
+    from docx.oxml import parse_xml
+
+    root = parse_xml(theme_xml)
+    ns = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
+    out: dict[str, str] = {}
+    for kind in ("major", "minor"):
+        latin = root.find(f".//a:{kind}Font/a:latin", ns)
+        if latin is not None:
+            out[kind] = latin.get("typeface", "")
+    return out
+
+
+def _theme(doc: Any) -> dict[str, str]:
+    try:
+        part = doc.part.part_related_by(RT.THEME)
+    except KeyError:
+        return {}
+    return _theme_fonts(part.blob)
+
+
+def run_font(doc: Any, paragraph: Any, run: Any, attr: str = "ascii") -> str:
+    """Effective font of a run for ``attr`` ("ascii" or "hAnsi"); "" when nothing sets it."""
+
+    def read(rpr: Any) -> str | None:
+        fonts = rpr.find(qn("w:rFonts"))
+        if fonts is None:
+            return None
+        theme = fonts.get(qn(f"w:{attr}Theme"))
+        if theme:
+            return _theme(doc).get("major" if theme.startswith("major") else "minor", theme)
+        value = fonts.get(qn(f"w:{attr}"))
+        return str(value) if value else None
+
+    return str(_first(_run_levels(doc, paragraph, run), read) or "")
+
+
+def run_size(doc: Any, paragraph: Any, run: Any) -> float:
+    """Effective size in points (Word's default is 10 pt when nothing sets it)."""
+
+    def read(rpr: Any) -> float | None:
+        sz = rpr.find(qn("w:sz"))
+        return None if sz is None else int(sz.get(qn("w:val"))) / 2
+
+    value = _first(_run_levels(doc, paragraph, run), read)
+    return float(value) if value is not None else 10.0
+
+
+def run_flag(doc: Any, paragraph: Any, run: Any, tag: str) -> bool:
+    """Effective bold ("b") or italic ("i")."""
+
+    def read(rpr: Any) -> bool | None:
+        el = rpr.find(qn(f"w:{tag}"))
+        return None if el is None else el.get(qn("w:val")) in _ON
+
+    return bool(_first(_run_levels(doc, paragraph, run), read))
+
+
+def run_colour(doc: Any, paragraph: Any, run: Any) -> str:
+    """Effective colour: "auto", a hex value, or "theme:<name>"."""
+
+    def read(rpr: Any) -> str | None:
+        el = rpr.find(qn("w:color"))
+        if el is None:
+            return None
+        theme = el.get(qn("w:themeColor"))
+        return f"theme:{theme}" if theme else str(el.get(qn("w:val")) or "auto")
+
+    return str(_first(_run_levels(doc, paragraph, run), read) or "auto")
+
+
+def paragraph_alignment(doc: Any, paragraph: Any) -> str:
+    def read(ppr: Any) -> str | None:
+        el = ppr.find(qn("w:jc"))
+        return None if el is None else str(el.get(qn("w:val")))
+
+    return str(_first(_paragraph_levels(doc, paragraph), read) or "left")
+
+
+def paragraph_first_line_cm(doc: Any, paragraph: Any) -> float:
+    """Effective first-line indent in cm (negative for a hanging indent)."""
+
+    def read(ppr: Any) -> float | None:
+        el = ppr.find(qn("w:ind"))
+        if el is None:
+            return None
+        if el.get(qn("w:firstLine")) is not None:
+            return int(el.get(qn("w:firstLine"))) / 567.0
+        if el.get(qn("w:hanging")) is not None:
+            return -int(el.get(qn("w:hanging"))) / 567.0
+        return None
+
+    value = _first(_paragraph_levels(doc, paragraph), read)
+    return float(value) if value is not None else 0.0
+
+
+def is_numbered(doc: Any, paragraph: Any) -> bool:
+    """True when Word numbering (w:numPr, direct or from the style) applies to the paragraph."""
+    return _first(_paragraph_levels(doc, paragraph), lambda ppr: True if ppr.find(qn("w:numPr")) is not None else None) is True
+
+
+def text_runs(p: DocxParagraph) -> list[Any]:
+    return [r for r in p.paragraph.runs if r.text.strip()]
+
+
+def paragraph_span(p: DocxParagraph) -> Span:
+    if p.line is None:
+        return Span(0, 0)
+    return Span(p.line.content_start, p.line.content_start + len(p.line.content))
+
+
+def find_paragraph(ctx: CheckContext, pattern: Any) -> DocxParagraph | None:
+    for p in ctx.docx_paragraphs:
+        text = unicodedata.normalize("NFC", p.paragraph.text).strip()
+        if text and pattern.match(text):
+            return p
+    return None
+
+
+def body_paragraphs(ctx: CheckContext) -> Iterator[DocxParagraph]:
+    """Running-text paragraphs: outside tables, a sentence long, not a title (in capitals or
+    all bold, like the trích yếu), not "Kính gửi", "Nơi nhận" or a "(Kèm theo …)" line."""
+    doc = ctx.draft.docx
+    for p in ctx.docx_paragraphs:
+        text = p.paragraph.text.strip()
+        if p.in_table or len(text) < 40 or text.isupper() or text.startswith("("):
+            continue
+        if form.NOI_NHAN.match(text) or form.KINH_GUI.match(text):
+            continue
+        runs = text_runs(p)
+        if runs and all(run_flag(doc, p.paragraph, r, "b") for r in runs):
+            continue
+        yield p
+
+
+def fmt_number(value: float) -> str:
+    """A number as Vietnamese writes it: 1.27 → "1,27", 13.0 → "13"."""
+    return f"{value:g}".replace(".", ",")

@@ -1,0 +1,233 @@
+"""Run the rules over drafts: paths → drafts → findings (suppressions applied, sorted).
+
+One unreadable file does not stop the run: its :class:`DocgenError` is kept in
+:attr:`CheckResult.errors` and the other files are still checked.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from docgen.check.config import CheckConfig
+from docgen.check.fixes import FixOutcome
+from docgen.check.model import Draft, Finding
+from docgen.check.patterns import form
+from docgen.check.rules.base import CheckContext, all_rules
+from docgen.errors import DocgenError, InputError, Location
+
+SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".yaml", ".yml")
+
+
+class CheckResult(list[Finding]):
+    """The findings of a run (a list), plus the files that could not be read."""
+
+    def __init__(self, findings: Iterable[Finding] = ()) -> None:
+        super().__init__(findings)
+        self.errors: list[DocgenError] = []
+        self.files: int = 0  # drafts that were read and checked
+        self.fixes: list[FixOutcome] = []
+
+
+@dataclass(frozen=True)
+class Suppression:
+    codes: tuple[str, ...]
+    lines: frozenset[int] | None  # 0-based text line indexes; None = the whole file
+
+    def covers(self, code: str, line: int) -> bool:
+        return any(code.startswith(c) for c in self.codes) and (self.lines is None or line in self.lines)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str]:
+    """Files to check: a directory gives its drafts (recursively, sorted); "-" is stdin.
+
+    Hidden folders, Word lock files ("~$…") and docgen's own "*.fixed.*" outputs are skipped.
+    """
+    for raw in paths:
+        p = Path(raw)
+        if raw != "-" and p.is_dir():
+            found = sorted(
+                f for f in p.rglob("*")
+                if f.is_file() and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+                and not f.name.startswith("~$") and not f.stem.endswith(".fixed")
+            )
+            if not found:
+                raise InputError("thư mục không có tệp .docx, .pdf, .txt, .md hay .yaml nào", Location(raw))
+            yield from (str(f) for f in found)
+        else:
+            yield raw
+
+
+def _line_index(starts: list[int], offset: int) -> int:
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def suppressions(ctx: CheckContext) -> list[Suppression]:
+    """Suppression comments in the text and, for .docx, in Word comments."""
+    lines = ctx.lines
+    nonblank = [ln.index for ln in lines if ln.content]
+    out: list[Suppression] = []
+
+    def scope(index: int) -> frozenset[int]:
+        k = bisect.bisect_right(nonblank, index)
+        nxt = nonblank[k] if k < len(nonblank) else index
+        return frozenset({index, nxt})
+
+    def parse(text: str, index: int) -> None:
+        for m in form.SUPPRESSION.finditer(unicodedata.normalize("NFC", text)):
+            codes = tuple(form.SUPPRESSION_CODE.findall(m.group("codes")))
+            out.append(Suppression(codes, None if m.group("file") else scope(index)))
+
+    for ln in lines:
+        if "docgen" in ln.text:
+            parse(ln.text, ln.index)
+    if ctx.draft.docx is not None:
+        for text, line in _docx_comments(ctx):
+            parse(text, line)
+    return out
+
+
+def _docx_comments(ctx: CheckContext) -> list[tuple[str, int]]:
+    """(comment text, line index of the paragraph it is anchored to) for Word comments."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import qn
+
+    texts: dict[str, str] = {}
+    for rel in ctx.draft.docx.part.rels.values():
+        if rel.reltype.endswith("/comments") and not rel.is_external:
+            root = parse_xml(rel.target_part.blob)
+            for c in root.iter(qn("w:comment")):
+                texts[c.get(qn("w:id")) or ""] = "".join(t.text or "" for t in c.iter(qn("w:t")))
+    if not texts:
+        return []
+    out: list[tuple[str, int]] = []
+    for p in ctx.docx_paragraphs:
+        if p.line is None:
+            continue
+        ids = {el.get(qn("w:id")) for tag in ("w:commentRangeStart", "w:commentReference")
+               for el in p.paragraph._p.iter(qn(tag))}
+        out.extend((texts[i], p.line.index) for i in ids if i in texts)
+    return out
+
+
+def check_draft(draft: Draft, config: CheckConfig | None = None, registry: object = None) -> list[Finding]:
+    """Every enabled rule over one draft; suppressed findings removed; sorted by position."""
+    config = config or CheckConfig()
+    ctx = CheckContext(draft, registry=registry, config=config)
+    findings: list[Finding] = []
+    seen: set[tuple[str, int, int, str]] = set()
+    for cls in all_rules():
+        if not config.enabled(cls.code):
+            continue
+        rule = cls()
+        if not rule.applies_to(draft):
+            continue
+        for f in rule.check(ctx):
+            key = (f.code, f.span.start, f.span.end, f.message)
+            if key not in seen:
+                seen.add(key)
+                findings.append(f)
+    marks = suppressions(ctx)
+    if marks:
+        starts = [ln.start for ln in ctx.lines]
+        findings = [
+            f for f in findings
+            if not any(s.covers(f.code, _line_index(starts, f.span.start)) for s in marks)
+        ]
+    findings.sort(key=lambda f: (f.line, f.column, f.code))
+    return findings
+
+
+def check_paths(
+    paths: Iterable[str],
+    config: CheckConfig | None = None,
+    stdin: bytes | None = None,
+    *,
+    fix: bool = False,
+    force: bool = False,
+) -> CheckResult:
+    """Check every file under ``paths`` ("-" reads ``stdin``); unreadable files go to ``errors``.
+
+    With ``fix``, SAFE replacements are written to "name.fixed.ext" (see :mod:`fixes`) and the
+    outcomes are kept in ``result.fixes``.
+    """
+    from docgen.check.fixes import fix_draft
+    from docgen.check.inputs import read_draft
+
+    result = CheckResult()
+    files: list[str] = []
+    for raw in paths:
+        try:
+            files.extend(expand_paths([raw]))
+        except DocgenError as exc:
+            result.errors.append(exc)
+    for path in files:
+        try:
+            draft = read_draft(path, stdin=stdin) if path == "-" else read_draft(path)
+            found = check_draft(draft, config)
+        except DocgenError as exc:
+            result.errors.append(exc)
+            continue
+        result.files += 1
+        result.extend(found)
+        if fix:
+            try:
+                result.fixes.append(fix_draft(draft, found, force=force))
+            except DocgenError as exc:
+                result.errors.append(exc)
+    return result
+
+
+@dataclass
+class CheckRun:
+    """What ``docgen check`` prints and returns."""
+
+    report: str  # the report in the chosen format
+    messages: list[str]  # lines for stderr: unreadable files, fixes written
+    exit_code: int
+
+
+def run_check(
+    paths: Iterable[str],
+    *,
+    fmt: str = "text",
+    select: Iterable[str] = (),
+    ignore: Iterable[str] = (),
+    fail_on: str | None = None,
+    fix: bool = False,
+    force: bool = False,
+    stdin: bytes | None = None,
+    cwd: Path | None = None,
+) -> CheckRun:
+    """The whole ``docgen check`` command: config, checks, fixes, report, exit code.
+
+    Exit code: 2 when a file could not be read (the others are still reported), else 1 when a
+    remaining finding is at or above ``fail-on``, else 0. Findings fixed by ``--fix`` do not count.
+    """
+    from docgen.check.config import load_config
+    from docgen.check.report import json as json_report
+    from docgen.check.report import sarif, text
+
+    config = load_config(cwd, select=select, ignore=ignore, fail_on=fail_on)
+    result = check_paths(paths, config, stdin, fix=fix, force=force)
+    fixed = {id(f) for o in result.fixes for f in o.applied}
+    remaining = [f for f in result if id(f) not in fixed]
+    renderer = {"text": text.render, "json": json_report.render, "sarif": sarif.render}[fmt]
+    report = renderer(list(result), result.files, len(result.errors))
+    messages = [str(e) for e in result.errors]
+    for o in result.fixes:
+        if o.output:
+            messages.append(f"{o.path}: đã sửa {len(o.applied)} chỗ, ghi vào {o.output}")
+        elif o.note:
+            messages.append(f"{o.path}: không sửa: {o.note}")
+    if result.errors:
+        code = 2
+    elif config.fails(remaining):
+        code = 1
+    else:
+        code = 0
+    return CheckRun(report, messages, code)

@@ -1,0 +1,137 @@
+"""docgen.text: normalisation, legacy encodings (TCVN3, VNI), PDF line re-joining."""
+
+from __future__ import annotations
+
+import codecs
+import unicodedata
+
+import pytest
+
+from docgen import text as vtext
+from docgen.errors import InputError
+
+# "Cộng hoà xã hội chủ nghĩa Việt Nam" typed in TCVN3 (ABC): each letter one cp1252 byte.
+TCVN3_BYTES = bytes.fromhex("43e96e6720686fb52078b72068e969206368f1206e6768dc61205669d674204e616d")
+# "Việt Nam", "Độc lập - Tự do - Hạnh phúc" typed in VNI: base letter + mark byte.
+VNI_TEXT = "Vieät Nam. Ñoäc laäp - Töï do - Haïnh phuùc. Ngöôøi daân, Thoâng tö, khoaûn 4 Ñieàu 17"
+
+
+def test_normalize_composes_nfd_and_removes_invisible_characters() -> None:
+    nfd = unicodedata.normalize("NFD", "Thông tư số\u00a025/2023/TT-BGDĐT\u200b ngày  27/12/2023 \r\n")
+    assert vtext.normalize(nfd) == "Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023\n"
+
+
+def test_normalize_keeps_line_breaks() -> None:
+    assert vtext.normalize("a\r\nb\rc") == "a\nb\nc"
+
+
+def test_tcvn3_table_decodes_known_phrase() -> None:
+    assert vtext.decode_tcvn3(TCVN3_BYTES) == "Cộng hoà xã hội chủ nghĩa Việt Nam"
+
+
+def test_tcvn3_capital_font_words_are_upper_cased() -> None:
+    # "CỘNG HOÀ" in .VnTimeH: capital ASCII letters with lower-case TCVN3 bytes
+    assert vtext.decode_tcvn3(b"C\xe9NG HO\xb5") == "CỘNG HOÀ"
+
+
+def test_tcvn3_table_covers_every_toned_vowel_once() -> None:
+    letters = set(vtext.TCVN3_TABLE.values())
+    assert len(letters) == len(vtext.TCVN3_TABLE) == 7 + 7 + 12 * 5  # ĂÂÊÔƠƯĐ, ăâêôơưđ, 12 vowels × 5 tones
+    for vowel in "aăâeêioôơuưy":
+        for tone in "\u0300\u0301\u0309\u0303\u0323":
+            assert unicodedata.normalize("NFC", vowel + tone) in letters
+
+
+def test_vni_decodes_marks_after_base_letters() -> None:
+    assert vtext.decode_vni(VNI_TEXT.encode("cp1252")) == (
+        "Việt Nam. Độc lập - Tự do - Hạnh phúc. Người dân, Thông tư, khoản 4 Điều 17"
+    )
+
+
+def test_vni_upper_case() -> None:
+    assert vtext.decode_vni("COÄNG HOØA XAÕ HOÄI CHUÛ NGHÓA VIEÄT NAM".encode("cp1252")) == "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+
+
+def test_detect_legacy_tells_the_two_apart() -> None:
+    assert vtext.detect_legacy(TCVN3_BYTES.decode("cp1252") * 2) == "tcvn3"
+    assert vtext.detect_legacy(VNI_TEXT) == "vni"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hà Nội và các tỉnh có bà mẹ là cô giáo",  # Unicode words that are latin-1 letters too
+        "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG, Số 1357/UBND-KGVX, Sở GDĐT, BGDĐT",
+        "Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ Giáo dục và Đào tạo",
+    ],
+)
+def test_detect_legacy_leaves_unicode_alone(text: str) -> None:
+    assert vtext.detect_legacy(text) is None
+
+
+def test_decode_bytes_utf8_bom_and_utf16() -> None:
+    s = "Thông tư số 25/2023/TT-BGDĐT"
+    assert vtext.decode_bytes(s.encode(), "a.txt") == s
+    assert vtext.decode_bytes(codecs.BOM_UTF8 + s.encode(), "a.txt") == s
+    assert vtext.decode_bytes(s.encode("utf-16"), "a.txt") == s
+    assert vtext.decode_bytes(codecs.BOM_UTF16_BE + s.encode("utf-16-be"), "a.txt") == s
+
+
+def test_decode_bytes_refuses_tcvn3_naming_file_and_encoding() -> None:
+    with pytest.raises(InputError) as err:
+        vtext.decode_bytes(TCVN3_BYTES + b" " + TCVN3_BYTES, "ke-hoach.txt")
+    assert "ke-hoach.txt" in str(err.value) and "TCVN3" in str(err.value)
+
+
+def test_decode_bytes_refuses_vni() -> None:
+    with pytest.raises(InputError, match="VNI"):
+        vtext.decode_bytes(VNI_TEXT.encode("cp1252"), "cv.txt")
+
+
+def test_decode_bytes_refuses_tcvn3_already_saved_as_utf8() -> None:
+    with pytest.raises(InputError, match="TCVN3"):
+        vtext.decode_bytes((TCVN3_BYTES.decode("cp1252") + "\n") .encode("utf-8") * 2, "x.txt")
+
+
+def test_decode_bytes_can_convert_on_request() -> None:
+    assert vtext.decode_bytes(TCVN3_BYTES, "x.txt", legacy="decode") == "Cộng hoà xã hội chủ nghĩa Việt Nam"
+
+
+def test_decode_bytes_refuses_binary() -> None:
+    with pytest.raises(InputError):
+        vtext.decode_bytes(b"\x00\x01\x02\xff\xfe\x00", "x.txt")
+
+
+def test_rejoin_pdf_lines_joins_a_citation_broken_over_lines() -> None:
+    lines = ["V/v triển khai thực hiện Thông tư số", "25/2023/TT-", "BGDĐT ngày 28/12/2023", "của Bộ Giáo dục và Đào tạo"]
+    assert vtext.rejoin_pdf_lines(lines) == ["V/v triển khai thực hiện Thông tư số 25/2023/TT-BGDĐT ngày 28/12/2023 của Bộ Giáo dục và Đào tạo"]
+
+
+def test_rejoin_pdf_lines_keeps_headings_items_and_paragraphs() -> None:
+    lines = [
+        "I. MỤC TIÊU PHẤN ĐẤU",
+        "1. Đối với cấp xã",
+        "- Hết tháng 3 năm 2025, ít nhất 90% các xã, phường, thị trấn được công",
+        "nhận “Cộng đồng học tập” cấp xã mức độ 1.",
+        "- Hết tháng 3 năm 2028, ít nhất 90% các xã.",
+        "",
+        "Nơi nhận:",
+    ]
+    assert vtext.rejoin_pdf_lines(lines) == [
+        "I. MỤC TIÊU PHẤN ĐẤU",
+        "1. Đối với cấp xã",
+        "- Hết tháng 3 năm 2025, ít nhất 90% các xã, phường, thị trấn được công nhận “Cộng đồng học tập” cấp xã mức độ 1.",
+        "- Hết tháng 3 năm 2028, ít nhất 90% các xã.",
+        "",
+        "Nơi nhận:",
+    ]
+
+
+def test_rejoin_pdf_lines_removes_a_line_break_hyphen() -> None:
+    # a syllable hyphenated at the margin is glued back; a number range keeps its hyphen
+    assert vtext.rejoin_pdf_lines(["rút kinh nghi-", "ệm trong giai đoạn 2021-", "2030."]) == ["rút kinh nghiệm trong giai đoạn 2021-2030."]
+
+
+def test_rejoin_pdf_lines_does_not_join_a_short_title_to_a_capitalised_line() -> None:
+    lines = ["Triển khai Thông tư số 25/2023/TT-BGDĐT", "Năm 2024 triển khai xây dựng “Cộng đồng học tập” cấp xã mức độ 1 theo quy định của Thông tư"]
+    assert vtext.rejoin_pdf_lines(lines) == lines
