@@ -19,6 +19,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import jinja2
 from docxtpl import DocxTemplate
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,13 +27,14 @@ sys.path.insert(0, str(ROOT))
 
 from docgen.render import pdf  # noqa: E402
 from docgen.render.context import build_context  # noqa: E402
-from docgen.render.docx import jinja_env, render_document, template_bytes, template_path  # noqa: E402
+from docgen.render.docx import render_document, template_bytes, template_path  # noqa: E402
 from docgen.spec.loader import load_spec  # noqa: E402
 
 
 def plain_docxtpl(template: bytes, values: dict[str, object]) -> bytes:
     tpl = DocxTemplate(io.BytesIO(template))
-    tpl.render(values, jinja_env=jinja_env(), autoescape=True)
+    # what a plain docxtpl user writes: a fresh autoescaping, strict environment
+    tpl.render(values, jinja_env=jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined), autoescape=True)
     out = io.BytesIO()
     tpl.save(out)
     return out.getvalue()

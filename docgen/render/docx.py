@@ -42,9 +42,32 @@ def template_bytes(path: Path) -> bytes:
     return _read(path, stat.st_mtime_ns, stat.st_size)
 
 
+class _CompilingOnceEnvironment(jinja2.Environment):
+    """A Jinja environment that compiles each template source once per process.
+
+    docxtpl calls ``from_string`` on the document XML at every render, so a batch of 3,000
+    letters compiled the same template 3,000 times (about a third of the CPU per document).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
+        self._compiled: dict[str, jinja2.Template] = {}
+
+    def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def, override]
+        if globals is not None or template_class is not None or not isinstance(source, str):
+            return super().from_string(source, globals, template_class)
+        template = self._compiled.get(source)
+        if template is None:
+            if len(self._compiled) >= 64:  # templates × parts; a bound, not a tuning knob
+                self._compiled.clear()
+            template = self._compiled[source] = super().from_string(source)
+        return template
+
+
+@lru_cache(maxsize=1)
 def jinja_env() -> jinja2.Environment:
-    """Autoescaping, strict environment used for every render."""
-    return jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
+    """Autoescaping, strict environment used for every render (shared, compiles once)."""
+    return _CompilingOnceEnvironment()
 
 
 def render_context(ctx: RenderContext, template: Path) -> bytes:
