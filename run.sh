@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # docgen: one entry point for setting up and running the project.
-#   ./run.sh example   set up, render every bundled example to .docx + PDF, then check them
+#   ./run.sh example   set up, render every bundled example (plans/, ho-so/) to .docx + PDF, then check them
 #   ./run.sh test      set up, run the whole test suite
 #   ./run.sh setup     set up only
 # Setup is idempotent: it installs only what is missing (Debian packages for PDF,
@@ -46,7 +46,8 @@ case "${1:-example}" in
     setup
     mkdir -p out
     .venv/bin/docgen render plans/*.yaml -o out/ --force
-    .venv/bin/docgen check out/*.docx out/*.pdf plans/*.yaml
+    for f in ho-so/*.yaml; do .venv/bin/docgen dossier "$f" -o out/ho-so/ --force; done
+    .venv/bin/docgen check out/ plans/ --fail-on warning
     ;;
   test)
     setup

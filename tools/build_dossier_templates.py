@@ -32,11 +32,11 @@ from docgen.render import layout as L  # noqa: E402
 from docgen.spec.models import Kind  # noqa: E402
 
 # Criteria table: STT | Tiêu chí, chỉ tiêu | Kết quả | Minh chứng | Tự đánh giá (sum = TEXT_WIDTH).
-REPORT_COLUMNS = (L.mm(11), L.mm(52), L.mm(46), L.mm(36), L.TEXT_WIDTH - L.mm(11 + 52 + 46 + 36))
+REPORT_COLUMNS = (L.mm(13), L.mm(50), L.mm(46), L.mm(36), L.TEXT_WIDTH - L.mm(13 + 50 + 46 + 36))
 REPORT_HEADINGS = ("STT", "Tiêu chí, chỉ tiêu", "Kết quả thực hiện", "Minh chứng", "Tự đánh giá")
 REPORT_FIELDS = ("stt", "ten", "ket_qua", "minh_chung", "danh_gia")
 # Summary table: STT | Tiêu chí | Số chỉ tiêu | Số chỉ tiêu đạt | Kết quả.
-SUMMARY_COLUMNS = (L.mm(11), L.mm(80), L.mm(22), L.mm(22), L.TEXT_WIDTH - L.mm(11 + 80 + 22 + 22))
+SUMMARY_COLUMNS = (L.mm(13), L.mm(78), L.mm(22), L.mm(22), L.TEXT_WIDTH - L.mm(13 + 78 + 22 + 22))
 SUMMARY_HEADINGS = ("STT", "Tiêu chí", "Số chỉ tiêu", "Số chỉ tiêu đạt", "Kết quả")
 SUMMARY_FIELDS = ("stt", "ten", "so_chi_tieu", "so_dat", "ket_qua")
 
