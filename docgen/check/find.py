@@ -486,8 +486,8 @@ def _target(src: _Text, seg: str, base: int, citation_dates: list[tuple[int, int
             if not 1 <= month <= 12 or _excluded(base + m.end() - 1, citation_dates):
                 continue
             deadline = dt.date(year, month, calendar.monthrange(year, month)[1])
-            d_span, precision = (m.start("month") - len("tháng "), m.end()), "month"
             lead = " ".join(m.group("lead").split()).lower()
+            precision = "month"
             d_span = (m.start() + len(m.group("lead")) - len(m.group("lead").lstrip()), m.end())
             break
     if deadline is None:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -408,9 +407,17 @@ def _citation_text(symbol: str) -> str:
 # ---------------------------------------------------------------- the draft's own date
 
 
+HEADER_LINES = 20  # the NĐ30 header (ô 1–4) sits in the first non-blank lines of any draft
+
+
 def detect_date(text: str) -> dt.date | None:
-    """The date in the header line "<Địa danh>, ngày 15 tháng 4 năm 2024", if any."""
-    for m in PLACE_DATE_RE.finditer(text):
+    """The date of the header line "<Địa danh>, ngày 15 tháng 4 năm 2024", if any.
+
+    Only the first lines are searched: a body sentence "… tỉnh Cao Bằng, ngày 05 tháng 3 năm 2024
+    …" in an undated draft must not become the draft's date.
+    """
+    head = "\n".join([line for line in text.split("\n") if line.strip()][:HEADER_LINES])
+    for m in PLACE_DATE_RE.finditer(head):
         try:
             return dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
         except ValueError:

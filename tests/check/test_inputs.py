@@ -154,3 +154,8 @@ def test_input_error_is_a_docgen_error() -> None:
 def test_date_next_to_the_number_on_one_pdf_line() -> None:
     assert detect_date("Số: 31/QĐ-PGDĐT Lập Thạch, ngày 27 tháng 3 năm 2025") == dt.date(2025, 3, 27)
     assert detect_date("TP. Hồ Chí Minh, ngày 20 tháng 12 năm 2023") == dt.date(2023, 12, 20)
+
+
+def test_date_is_read_from_the_header_lines_only() -> None:
+    body = "\n".join(["Nội dung"] * 30)
+    assert detect_date(body + "\nKế hoạch của Ủy ban nhân dân tỉnh Cao Bằng, ngày 05 tháng 3 năm 2024") is None

@@ -101,3 +101,5 @@ SHARE_UNIT_AFTER_RE: Final = re.compile(
 )
 # Words that make a percentage above 100 normal: growth, comparison, plan fulfilment.
 RATIO_WORD_RE: Final = re.compile(r"tăng|giảm|vượt|so[ \t]+với|gấp|kế[ \t]+hoạch|dự[ \t]+toán|chỉ[ \t]+tiêu[ \t]+giao", re.IGNORECASE)
+# Words that put a clause in the past: "Phòng Giáo dục và Đào tạo đã công nhận …", "trước đây".
+PAST_RE: Final = re.compile(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng)[ \t]+cũ)(?!\w)", re.IGNORECASE)

@@ -1,0 +1,157 @@
+"""DL rules on the annual cycle of TT25: earliest recognition, dossier and completion deadlines, first evaluation year."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docgen import vi
+from docgen.check.model import Finding, FixSafety, Severity
+from docgen.check.rules.base import CheckContext, Rule, register
+from docgen.check.rules.dl.common import is_deadline, recognitions, timeline, unit, when
+
+
+@register
+class RecognitionTooEarly(Rule):
+    """Mục tiêu công nhận đặt trước ngày sớm nhất mà Thông tư 25/2023/TT-BGDĐT cho phép.
+
+    Vì sao: kết quả đánh giá tính theo số liệu từ 01/01 đến 31/12 của năm đánh giá (điểm b khoản 1
+    Điều 9, 14, 19), nên quyết định công nhận chỉ có thể ra sau khi năm đó kết thúc. Năm đánh giá
+    đầu tiên là năm Thông tư có hiệu lực (2024; khoản 1 Điều 25), vậy không cấp nào được công nhận
+    theo Thông tư này trước ngày 01/01/2025. Ví dụ “hết tháng 3 năm 2025, 90% xã được công nhận mức
+    độ 1” là hợp lệ (năm đánh giá 2024); “hết tháng 12 năm 2024” thì không.
+    """
+
+    code = "DL001"
+    name = "recognition-too-early"
+    severity = Severity.ERROR
+    message = "{level} mức độ {muc_do} không thể được công nhận trước ngày {earliest} (năm đánh giá đầu tiên là {first}), mục tiêu ghi {when}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tl = timeline()
+        first = tl.first_evaluation_year()
+        for t in recognitions(ctx):
+            if t.evaluation_year is not None and t.evaluation_year < first:
+                continue  # DL006 names the real problem
+            muc = t.muc_do or 1
+            earliest = tl.earliest_recognition(t.level, muc, first)
+            assert t.deadline is not None and t.deadline_span is not None
+            if t.deadline < earliest:
+                yield self.finding(
+                    ctx, t.deadline_span, level=unit(t.level or ""), muc_do=muc,
+                    earliest=vi.date_short(earliest), first=first, when=when(t),
+                )
+
+
+@register
+class DossierAfterDue(Rule):
+    """Hạn gửi hồ sơ đề nghị công nhận muộn hơn hạn của Thông tư 25/2023/TT-BGDĐT.
+
+    Vì sao: hồ sơ phải gửi trước ngày 28/02 (cấp xã, điểm d khoản 1 Điều 9), 30/4 (cấp huyện,
+    điểm d khoản 1 Điều 14), 31/7 (cấp tỉnh, điểm d khoản 1 Điều 19) của năm sau liền kề năm đánh
+    giá. Khi văn bản không nói năm đánh giá, năm đánh giá là năm trước năm của hạn ghi trong văn
+    bản. Câu nêu hạn hằng năm (“trước ngày 31 tháng 3 của năm sau liền kề năm đánh giá”) cũng được
+    so với hạn của cấp tương ứng.
+    """
+
+    code = "DL002"
+    name = "dossier-after-due"
+    severity = Severity.ERROR
+    message = "hồ sơ {level} phải gửi trước ngày {due}, văn bản ghi {when}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tl = timeline()
+        first = tl.first_evaluation_year()
+        for t in ctx.targets:
+            if t.action != "ho-so" or t.level is None or t.deadline_span is None:
+                continue
+            if t.precision == "day-month" and t.day_month is not None:
+                due = tl.dossier_deadline(t.level, first)
+                day, month = t.day_month
+                if (month, day) > (due.month, due.day):
+                    yield self.finding(
+                        ctx, t.deadline_span, level=unit(t.level), due=f"{due.day:02d}/{due.month:02d} năm sau năm đánh giá",
+                        when=f"ngày {day:02d}/{month:02d}",
+                    )
+                continue
+            if t.deadline is None or t.precision not in ("day", "month") or t.lead.startswith("từ"):
+                continue
+            year = t.evaluation_year if t.evaluation_year is not None else t.deadline.year - 1
+            if year < first:
+                continue
+            due = tl.dossier_deadline(t.level, year)
+            if t.deadline > due:
+                yield self.finding(ctx, t.deadline_span, level=unit(t.level), due=vi.date_short(due), when=when(t))
+
+
+@register
+class CompletionAfterDue(Rule):
+    """Thời hạn hoàn thành đánh giá, công nhận muộn hơn hạn của Thông tư 25/2023/TT-BGDĐT.
+
+    Vì sao: việc đánh giá, công nhận phải xong trước ngày 31/3 (cấp xã, khoản 3 Điều 9) và 31/5
+    (cấp huyện, khoản 3 Điều 14) của năm sau liền kề năm đánh giá; cấp tỉnh không có ngày cố định
+    (Bộ trưởng quyết định trong 20 ngày làm việc, điểm e khoản 2 Điều 19). Chỉ xét câu nói rõ năm
+    đánh giá (“… mức độ 1 của năm 2025”) hoặc câu nêu hạn hằng năm; một mục tiêu “đến hết tháng 5
+    năm 2026” cho cấp xã không trái luật, vì công nhận trước 31/3 cũng là trước cuối tháng 5.
+    """
+
+    code = "DL003"
+    name = "completion-after-due"
+    severity = Severity.ERROR
+    message = "việc công nhận {level} phải hoàn thành trước ngày {due}, văn bản ghi {when}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tl = timeline()
+        first = tl.first_evaluation_year()
+        for t in ctx.targets:
+            if t.action not in ("cong-nhan", "cong-nhan-lai") or t.level is None or t.deadline_span is None:
+                continue
+            if t.precision == "day-month" and t.day_month is not None:
+                if not t.completes:
+                    continue
+                due = tl.recognition_deadline(t.level, first)
+                if due is None:
+                    continue
+                day, month = t.day_month
+                if (month, day) > (due.date.month, due.date.day):
+                    yield self.finding(
+                        ctx, t.deadline_span, level=unit(t.level), due=f"{due.date.day:02d}/{due.date.month:02d} năm sau năm đánh giá",
+                        when=f"ngày {day:02d}/{month:02d}",
+                    )
+                continue
+            if t.evaluation_year is None or t.deadline is None or not is_deadline(t):
+                continue
+            if t.evaluation_year < first:
+                continue
+            due = tl.recognition_deadline(t.level, t.evaluation_year)
+            if due is not None and t.deadline > due.date:
+                yield self.finding(ctx, t.deadline_span, level=unit(t.level), due=vi.date_short(due.date), when=when(t))
+
+
+@register
+class EvaluationYearBeforeTt25(Rule):
+    """Năm đánh giá ghi trong văn bản ở trước năm Thông tư 25/2023/TT-BGDĐT có hiệu lực.
+
+    Vì sao: Thông tư có hiệu lực từ ngày 12/02/2024 (khoản 1 Điều 25) và thay thế Thông tư số
+    44/2014/TT-BGDĐT; số liệu của năm 2023 trở về trước không được đánh giá theo tiêu chí, mức độ
+    của Thông tư này. Năm đánh giá đọc từ “của năm 2023”, “cấp xã mức độ 1 năm 2023” hoặc khoảng
+    số liệu “từ ngày 01/01/2023 đến ngày 31/12/2023”; chỉ xét câu nói tới mức độ hoặc công nhận
+    (Thông tư cũ chỉ “đánh giá, xếp loại”).
+    """
+
+    code = "DL006"
+    name = "evaluation-year-before-tt25"
+    severity = Severity.ERROR
+    message = "năm đánh giá {year} ở trước năm đánh giá đầu tiên theo Thông tư 25/2023/TT-BGDĐT ({first})"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        first = timeline().first_evaluation_year()
+        for t in ctx.targets:
+            if t.in_quote or t.evaluation_year is None or t.evaluation_year >= first:
+                continue
+            if t.muc_do is None and t.action not in ("cong-nhan", "cong-nhan-lai", "ho-so"):
+                continue  # a report on 2023 under TT44 ("đánh giá, xếp loại") is history, not TT25
+            yield self.finding(ctx, t.deadline_span or t.span, year=t.evaluation_year, first=first)
