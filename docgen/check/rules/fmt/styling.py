@@ -6,8 +6,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from docx.oxml.ns import qn
-
 from docgen.check.model import Finding, Severity, Span
 from docgen.check.outline import DocxParagraph
 from docgen.check.patterns import form
@@ -21,12 +19,14 @@ from docgen.check.rules.fmt.wordprops import (
     paragraph_alignment,
     paragraph_first_line_cm,
     paragraph_span,
+    qn,
     run_colour,
     run_flag,
     run_font,
     run_size,
     text_runs,
 )
+
 
 DOCX = frozenset({"docx"})
 TWIPS_PER_MM = 1440 / 25.4

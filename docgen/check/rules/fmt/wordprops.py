@@ -13,13 +13,18 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml.ns import qn
-
 from docgen.check.model import Span
 from docgen.check.outline import DocxParagraph
 from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext
+
+
+def qn(tag: str) -> str:
+    """python-docx's ``qn``, imported on first use: a .txt check never loads python-docx."""
+    from docx.oxml.ns import qn as docx_qn
+
+    return docx_qn(tag)
+
 
 _ON = {"true", "1", "on", None}  # w:b, w:i … values that mean "on" (no w:val = on)
 
@@ -90,6 +95,8 @@ def _theme_fonts(theme_xml: bytes) -> dict[str, str]:
 
 def _theme(doc: Any) -> dict[str, str]:
     try:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
         part = doc.part.part_related_by(RT.THEME)
     except KeyError:
         return {}
