@@ -19,7 +19,7 @@ SEVERITY_WORDS: Final[dict[str, str]] = {"error": "lỗi", "warning": "cảnh b�
 # NĐ30 shows a–g; the rest is the alphabet without f, j, w, z (nd30.md §2.2, low).
 POINT_LETTERS: Final[tuple[str, ...]] = tuple("a b c d đ e g h i k l m n o p q r s t u v x y".split())
 
-ROMAN: Final[tuple[str, ...]] = (
+ROMAN: Final[tuple[str, ...]] = tuple(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
 

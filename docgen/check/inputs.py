@@ -226,9 +226,9 @@ def _pdf_draft(data: bytes, where: str) -> Draft:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
             try:
-                ok = reader.decrypt("")
+                ok = bool(reader.decrypt(""))
             except (PyPdfError, NotImplementedError, ValueError):
-                ok = 0
+                ok = False
             if not ok:
                 raise InputError("tệp PDF được mã hóa (có mật khẩu); hãy gỡ mật khẩu rồi kiểm tra lại", loc)
         raw_lines: list[str] = []
@@ -305,8 +305,8 @@ def _spec_draft(path: Path) -> Draft:
     numbers: list[int] = []
     columns: list[int] = []
     offset = 0
-    for line, column, raw in _yaml_strings(tree):
-        value = vtext.normalize_keep_offsets(raw)
+    for line, column, scalar in _yaml_strings(tree):
+        value = vtext.normalize_keep_offsets(scalar)
         for k, piece in enumerate(value.split("\n")):
             # each source line of a (folded, literal or multi-line) scalar keeps its own position
             for at, seg_line, seg_col in _segments(piece, source_lines, line, column if k == 0 else 1):

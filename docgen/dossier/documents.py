@@ -81,7 +81,7 @@ def _criteria_article(assessment: Assessment) -> int:
 def _conditions_locator(assessment: Assessment) -> str:
     level = assessment.spec.unit.level
     point = "a" if assessment.requested == 1 else "b"
-    return tt25.Locator(tt25.conditions_article(level), 1, point).text()  # type: ignore[arg-type]
+    return tt25.Locator(tt25.conditions_article(level), 1, point).text()
 
 
 def _count(outcome: LevelOutcome) -> tuple[int, int, int, int]:
@@ -240,7 +240,7 @@ def report_document(assessment: Assessment, route: Route) -> Document:
             f"và {lower.level2} {noun} đang được công nhận mức độ 2."
         )
     conclusion = (
-        f"Đối chiếu với Điều {tt25.conditions_article(spec.unit.level)} {w.tt25_short}, "  # type: ignore[arg-type]
+        f"Đối chiếu với Điều {tt25.conditions_article(spec.unit.level)} {w.tt25_short}, "
         f"{_lower(result_sentence(assessment, w))}, đủ điều kiện đề nghị công nhận đạt {w.target} "
         f"theo quy định tại {_conditions_locator(assessment)} {w.tt25_short}."
     )

@@ -268,7 +268,7 @@ def assess(spec: SelfAssessment, on: dt.date) -> Assessment:
             notes.append(Note("info", f"điều kiện {upgrade_rule.upgrade_months} tháng ({upgrade_rule.upgrade_locator.text()}) có độ tin cậy "
                                       f"{timeline.CONFIDENCE_LABELS[upgrade_rule.upgrade_source.confidence]}: {timeline.VERIFY}"))
     if prev is None and spec.requested == 2:
-        procedure = tt25.Locator(tt25.procedure_article(level), 1, "d").text()  # type: ignore[arg-type]
+        procedure = tt25.Locator(tt25.procedure_article(level), 1, "d").text()
         notes.append(Note(
             "warning",
             f"{spec.unit.full_name} chưa được công nhận mức độ 1; TT25 không nói rõ có được đề nghị thẳng mức độ 2 ({procedure}): {timeline.VERIFY}",

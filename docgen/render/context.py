@@ -239,7 +239,7 @@ class _Builder:
             when = f"Năm {t.year}" if t.year else (f"Đến {t.deadline.phrase()}," if t.deadline else "")
             sentence = f"{when} triển khai xây dựng {what}".strip()
             if t.muc_do:
-                count = tt25.criteria(level, t.muc_do)
+                count = tt25.criteria(t.level.value, t.muc_do)
                 sentence += f", phấn đấu đạt {count.tieu_chi} tiêu chí với {count.chi_tieu} chỉ tiêu theo quy định"
             return _capitalize(sentence) + "."
         if t.share is not None:

@@ -53,7 +53,7 @@ class _CompilingOnceEnvironment(jinja2.Environment):
         super().__init__(autoescape=True, undefined=jinja2.StrictUndefined)
         self._compiled: dict[str, jinja2.Template] = {}
 
-    def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def, override]
+    def from_string(self, source, globals=None, template_class=None):  # type: ignore[no-untyped-def]
         if globals is not None or template_class is not None or not isinstance(source, str):
             return super().from_string(source, globals, template_class)
         template = self._compiled.get(source)

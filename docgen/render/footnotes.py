@@ -255,7 +255,7 @@ def existing_root(document: DocxDocument) -> BaseOxmlElement | None:
     """The ``w:footnotes`` element when the document has a footnotes part that was parsed."""
     for rel in document.part.rels.values():
         if rel.reltype == RT.FOOTNOTES and not rel.is_external and isinstance(rel.target_part, XmlPart):
-            return rel.target_part.element
+            return cast(BaseOxmlElement, rel.target_part.element)
     return None
 
 
@@ -267,7 +267,7 @@ def _footnotes_root(document: DocxDocument) -> BaseOxmlElement:
             continue
         part = rel.target_part
         if isinstance(part, XmlPart):
-            return part.element
+            return cast(BaseOxmlElement, part.element)
         # python-docx loads footnotes.xml as an opaque Part: swap in an XmlPart over its XML.
         element = parse_xml(part.blob)
         xml_part = XmlPart(part.partname, part.content_type, element, part.package)

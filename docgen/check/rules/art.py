@@ -227,7 +227,7 @@ class MisquotedClause(Rule):
                     wrong.append(f"{key} {', '.join(sorted(values - theirs[key]))} (đúng: {', '.join(sorted(theirs[key]))})")
             if wrong:
                 yield self.finding(
-                    ctx, span, cited=loc.text() if loc else ref.text, official=item.summary.rstrip("."),
+                    ctx, span, cited=loc.text() if loc else ref.text, official=(item.summary or "").rstrip("."),
                     found="; ".join(wrong),
                 )
 

@@ -112,7 +112,7 @@ def run_font(doc: Any, paragraph: Any, run: Any, attr: str = "ascii") -> str:
             return None
         theme = fonts.get(qn(f"w:{attr}Theme"))
         if theme:
-            return _theme(doc).get("major" if theme.startswith("major") else "minor", theme)
+            return str(_theme(doc).get("major" if theme.startswith("major") else "minor", theme))
         value = fonts.get(qn(f"w:{attr}"))
         return str(value) if value else None
 
