@@ -53,6 +53,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     stems = [p.stem for p in docx_files]
     if len(set(stems)) != len(stems):
         raise RenderError("hai tệp cùng tên sẽ ghi đè PDF của nhau: " + ", ".join(sorted({s for s in stems if stems.count(s) > 1})))
+    # soffice runs in its profile directory: relative paths would point there, not at the user's files
+    out_dir = out_dir.resolve()
+    docx_files = [p.resolve() for p in docx_files]
     out_dir.mkdir(parents=True, exist_ok=True)
     expected = [out_dir / f"{stem}.pdf" for stem in stems]
     limit = timeout if timeout is not None else timeout_for(len(docx_files))

@@ -22,14 +22,18 @@ def page_lines(reader: PdfReader, index: int) -> list[str]:
     return [" ".join(unicodedata.normalize("NFC", line).split()) for line in text.splitlines() if line.strip()]
 
 
-def test_two_documents_to_pdf_in_one_call(tmp_path: Path) -> None:
-    """LibreOffice is a requirement of docgen (./run.sh setup installs it): no skip here."""
+def test_two_documents_to_pdf_in_one_call(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """LibreOffice is a requirement of docgen (./run.sh setup installs it): no skip here.
+
+    Paths are relative, as a user types them (`docgen render plans/x.yaml -o out/`).
+    """
+    monkeypatch.chdir(tmp_path)
     specs = []
     for name, data in (("ke-hoach", plan_data()), ("cong-van", letter_data())):
-        path = tmp_path / f"{name}.yaml"
+        path = Path(f"{name}.yaml")
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         specs.append(path)
-    out = tmp_path / "out"
+    out = Path("out")
     lines = list(render_specs(specs, out, pdf=True))
     assert lines[-2:] == [f"đã ghi {out / 'ke-hoach.pdf'}", f"đã ghi {out / 'cong-van.pdf'}"]
     assert sorted(p.name for p in out.iterdir()) == ["cong-van.docx", "cong-van.pdf", "ke-hoach.docx", "ke-hoach.pdf"]
