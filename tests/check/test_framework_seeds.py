@@ -10,11 +10,11 @@ from docgen.check.inputs import read_draft
 from docgen.check.model import Finding, Severity
 from docgen.check.runner import check_draft
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "fixtures" / "drafts" / "seeds"  # copies of ../shared/seeds: CI clones the repo alone
 
 
 def _check(name: str) -> list[Finding]:
-    (path,) = SEEDS.glob(f"{name}_*.txt")
+    (path,) = SEEDS.glob(f"{name}-*.txt")
     return check_draft(read_draft(str(path)), CheckConfig(select=("FMT", "STR")))
 
 
@@ -53,7 +53,7 @@ def test_seed_000_headings_and_footnotes_are_consistent() -> None:
 def test_seed_000_fixed_text_keeps_everything_else(tmp_path: Path) -> None:
     from docgen.check.fixes import fix_draft
 
-    (src,) = SEEDS.glob("000_*.txt")
+    (src,) = SEEDS.glob("000-*.txt")
     copy = tmp_path / "ke-hoach.txt"
     copy.write_text(src.read_text(encoding="utf-8"), encoding="utf-8")
     draft = read_draft(str(copy))
