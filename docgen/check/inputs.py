@@ -13,6 +13,9 @@ Positions shown to users (``Draft.position``):
 * **.pdf**: ``line`` = line number over the whole extracted text after the lines that the
   PDF broke inside a sentence are joined again (:func:`docgen.text.rejoin_pdf_lines`);
   ``Draft.pages`` gives each line's page. Lines that hold only a page number are dropped.
+  Lines are rebuilt from the baseline and font size of each text run, so a raised footnote
+  number is told from the text: as for .docx, the body comes first (flowing from page to page)
+  and then one line per footnote, "[n] text", and a marker in the body reads "[n]".
 * **spec .yaml**: every string of the spec is one line of the text, positioned at the line
   and column of that string in the YAML file.
 
@@ -25,8 +28,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -233,17 +238,27 @@ def _pdf_draft(data: bytes, where: str) -> Draft:
                 raise InputError("tệp PDF được mã hóa (có mật khẩu); hãy gỡ mật khẩu rồi kiểm tra lại", loc)
         raw_lines: list[str] = []
         line_pages: list[int] = []
+        notes: list[tuple[str, int]] = []
         for number, page in enumerate(reader.pages, start=1):
-            page_lines = [line for line in (page.extract_text() or "").splitlines() if not PAGE_NUMBER_LINE_RE.match(line)]
-            for line in _mark_pdf_footnotes(page_lines):
+            body, page_notes = _pdf_page(page)
+            for line in body:
                 raw_lines.append(line)
                 line_pages.append(number)
+            notes.extend((note, number) for note in page_notes)
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001
         # pypdf reports malformed input with many types (PdfReadError, zlib.error, KeyError,
         # struct.error, UnicodeDecodeError …): all are the file's fault, none is a docgen bug.
         raise InputError(f"tệp PDF bị hỏng, không đọc được ({type(exc).__name__})", loc) from None
+    if notes:
+        # footnotes come after the body, one line each, as for .docx: the body then flows from
+        # page to page without the notes of the page foot between its halves
+        raw_lines.append("")
+        line_pages.append(notes[0][1])
+        for note, number in notes:
+            raw_lines.append(note)
+            line_pages.append(number)
     joined = vtext.rejoin_pdf_lines_with_origin(vtext.normalize_keep_offsets(line) for line in raw_lines)
     lines = [text for text, _ in joined]
     pages = [line_pages[origin] if origin < len(line_pages) else 1 for _, origin in joined]
@@ -252,27 +267,183 @@ def _pdf_draft(data: bytes, where: str) -> Draft:
     return _lines_draft(where, "pdf", lines, list(range(1, len(lines) + 1)), pages)
 
 
-def _mark_pdf_footnotes(lines: list[str]) -> list[str]:
-    """Write a page's footnotes as "[n] …" and their superscript markers as "[n]".
+@dataclass
+class _Piece:
+    """One text run of a PDF page: its text, baseline origin and font size in points."""
 
-    The footnotes are the run of lines at the page foot that start with consecutive numbers
-    ("4 Tại Điều 12 …", "5 Công tác …"); each number must also appear glued to a word above
-    them ("quy định4."), else the page is left as it is (a numbered list is not footnotes).
+    text: str
+    x: float
+    y: float
+    size: float
+    sup: bool = False  # raised and smaller than the line's text: a footnote number
+
+
+@dataclass
+class _PdfLine:
+    """Pieces that share a baseline; ``y``/``size`` are those of the line's main text."""
+
+    pieces: list[_Piece] = field(default_factory=list)
+    y: float = 0.0
+    size: float = 0.0
+
+    def add(self, piece: _Piece) -> None:
+        if not self.pieces or (piece.text.strip() and piece.size > self.size and not piece.sup):
+            self.y, self.size = piece.y, piece.size
+        self.pieces.append(piece)
+
+    def text(self, markers: frozenset[int] = frozenset()) -> str:
+        """The line's text; superscript numbers in ``markers`` written "[n]"."""
+        parts: list[str] = []
+        for piece in self.pieces:
+            number = piece.text.strip()
+            if piece.sup and number.isdigit() and int(number) in markers:
+                parts.append(f"[{int(number)}]")
+            else:
+                parts.append(piece.text)
+        return "".join(parts).strip()
+
+    def lead_number(self) -> int | None:
+        """The footnote number a note line starts with: raised digits, or digits and a space."""
+        solid = [p for p in self.pieces if p.text.strip()]
+        if solid and solid[0].sup and solid[0].text.strip().isdigit():
+            return int(solid[0].text.strip())
+        m = PDF_FOOTNOTE_LINE_RE.match(self.text())
+        return int(m.group("number")) if m else None
+
+    def sup_numbers(self) -> set[int]:
+        return {int(p.text.strip()) for p in self.pieces if p.sup and p.text.strip().isdigit()}
+
+
+# Geometry of the line builder, as fractions of the font size.
+_SAME_BASELINE = 0.25  # baselines this close are one line
+_SUP_RAISE = 0.75  # a superscript sits at most this far above the baseline
+_SUP_SMALLER = 0.85  # and its font is at most this fraction of the line's
+
+
+def _pdf_page(page: Any) -> tuple[list[str], list[str]]:
+    """Body lines and footnotes ("[n] …", one string each) of one PDF page.
+
+    pypdf's own text keeps its line breaks, but it puts a line that starts with a raised,
+    smaller number (a footnote's number at the page foot) on the line above; so the lines are
+    rebuilt from each text run's baseline and font size. A run raised above the baseline in a
+    smaller font is a superscript: glued to a word in the body it is a footnote marker, at the
+    start of a line at the page foot it is the note's number.
     """
-    numbered = [(i, int(m.group("number"))) for i, line in enumerate(lines) if (m := PDF_FOOTNOTE_LINE_RE.match(line))]
-    for k, (start, first) in enumerate(numbered):
-        run = numbered[k:]
-        if [n for _, n in run] != list(range(first, first + len(run))):
+    lines = [ln for ln in _pdf_lines(page) if ln.text() and not PAGE_NUMBER_LINE_RE.match(ln.text())]
+    start, numbers = _footnote_area(lines)
+    markers = frozenset(numbers)
+    body = lines[:start]
+    body_text = [ln.text(markers) for ln in body]
+    plain = [n for n in numbers if not any(n in ln.sup_numbers() for ln in body)]
+    if plain:
+        joined = "\n".join(body_text)
+        for n in plain:  # markers printed as plain digits glued to a word ("quy định4.")
+            joined = pdf_marker_re(n).sub(f"[{n}]", joined)
+        body_text = joined.split("\n")
+    notes: list[list[str]] = []
+    for ln in lines[start:]:
+        lead = ln.lead_number()
+        text = ln.text()
+        if lead is not None and len(notes) < len(numbers) and lead == numbers[len(notes)]:
+            rest = text[len(str(lead)) :].lstrip() if text.startswith(str(lead)) else text
+            notes.append([f"[{lead}] {rest}"])
+        else:
+            notes[-1].append(text)
+    return body_text, [" ".join(vtext.rejoin_pdf_lines(note)) for note in notes]
+
+
+def _footnote_area(lines: list[_PdfLine]) -> tuple[int, list[int]]:
+    """Where the page's footnotes start and their numbers (``len(lines)``, [] when none).
+
+    The notes are the lines from a note start to the page foot whose starts carry consecutive
+    numbers; each number must also mark the body above (raised, or glued to a word), else the
+    lines are a numbered list, not notes.
+    """
+    starts = [(i, n) for i, ln in enumerate(lines) if (n := ln.lead_number()) is not None]
+    for k, (start, first) in enumerate(starts):
+        numbers = [first]
+        for i, n in starts[k + 1 :]:
+            if n == numbers[-1] + 1:
+                numbers.append(n)
+            elif _raised_lead(lines[i]):
+                break  # a raised number out of order: not this run of notes
+        else:
+            body = lines[:start]
+            raised = set().union(*(ln.sup_numbers() for ln in body))
+            body_text = "\n".join(ln.text() for ln in body)
+            if all(n in raised or pdf_marker_re(n).search(body_text) for n in numbers):
+                return start, numbers
+    return len(lines), []
+
+
+def _raised_lead(line: _PdfLine) -> bool:
+    solid = [p for p in line.pieces if p.text.strip()]
+    return bool(solid) and solid[0].sup
+
+
+def _only_raised_number(line: _PdfLine, piece: _Piece) -> bool:
+    """Whether ``line`` holds nothing but a number in a font smaller than ``piece``'s."""
+    solid = [p for p in line.pieces if p.text.strip()]
+    return bool(solid) and all(p.text.strip().isdigit() and p.size < _SUP_SMALLER * piece.size for p in solid)
+
+
+def _pdf_lines(page: Any) -> list[_PdfLine]:
+    """The page's text runs grouped into lines, in content order, superscripts marked."""
+    pieces: list[_Piece | None] = []  # None: pypdf's own line break
+
+    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
+        if text == "\n":
+            pieces.append(None)
+            return
+        if not text:
+            return
+        a, b, c, d, e, f = tm
+        ca, cb, cc, cd, ce, cf = cm
+        x = e * ca + f * cc + ce
+        y = e * cb + f * cd + cf
+        scale = math.hypot(c * ca + d * cc, c * cb + d * cd) or 1.0
+        for k, part in enumerate(text.split("\n")):
+            if k:
+                pieces.append(None)
+            if part:
+                pieces.append(_Piece(part, x, y, abs(size) * scale))
+
+    page.extract_text(visitor_text=visit)
+    lines: list[_PdfLine] = []
+    current = _PdfLine()
+    broken = False  # pypdf broke the line before the next piece
+    for piece in pieces:
+        if piece is None:
+            broken = True
             continue
-        body = "\n".join(lines[:start])
-        if not all(pdf_marker_re(n).search(body) for _, n in run):
+        if not current.pieces:
+            current.add(piece)
+            broken = False
             continue
-        out = list(lines)
-        for n in (n for _, n in run):
-            out[:start] = pdf_marker_re(n).sub(f"[{n}]", "\n".join(out[:start])).split("\n")
-        for i, n in run:
-            out[i] = f"[{n}] " + out[i][len(str(n)) :].lstrip()
-        return out
+        if not piece.text.strip():
+            if not broken:
+                current.add(piece)
+            continue
+        dy = piece.y - current.y
+        big = max(current.size, piece.size)
+        if abs(dy) <= _SAME_BASELINE * big and not broken:
+            current.add(piece)
+        elif piece.size < _SUP_SMALLER * current.size and 0 < dy <= _SUP_RAISE * current.size and not broken:
+            piece.sup = True
+            current.add(piece)
+        elif _only_raised_number(current, piece) and 0 < -dy <= _SUP_RAISE * piece.size:
+            # the raised number that starts this line came first: "⁶ Tại Điều 12 …"
+            for lead in current.pieces:
+                lead.sup = bool(lead.text.strip())
+            current = _PdfLine(list(current.pieces), piece.y, piece.size)
+            current.add(piece)
+        else:
+            lines.append(current)
+            current = _PdfLine()
+            current.add(piece)
+        broken = False
+    if current.pieces:
+        lines.append(current)
     return lines
 
 

@@ -11,6 +11,7 @@ from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.fmt import nd30
 from docgen.check.rules.fmt.lookup import (
     SIGNATURE_LINES,
+    continued,
     is_signature_line,
     left_column,
     luu_line,
@@ -166,6 +167,8 @@ class NoiNhanItemEnding(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         items = noi_nhan_items(ctx)
         for k, ln in enumerate(items):
+            if continued(ctx, ln):
+                continue  # a wrapped item ends on its last line
             last = k == len(items) - 1
             expected = "." if last else ";"
             item = left_column(ln.content).rstrip()

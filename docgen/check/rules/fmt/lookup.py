@@ -77,22 +77,63 @@ def place_date(ctx: CheckContext) -> tuple[Line, re.Match[str]] | None:
 
 
 def noi_nhan_items(ctx: CheckContext) -> list[Line]:
-    """The item lines after "Nơi nhận" ("- …"), up to the first line that is neither an item
-    nor part of the signature block (which a two-column table may put between the items)."""
+    """The item lines after "Nơi nhận" ("- …") with their wrapped continuation lines, up to the
+    first line that is neither an item, a continuation, nor part of the signature block (which a
+    two-column table may put before, between or after the items).
+
+    A line continues the item above it when that item has not ended (its Nơi nhận column does
+    not end with ";" or "."): a long item wraps inside its table cell ("- Công an tỉnh, BCHQS
+    tỉnh," / "BCHBĐBP tỉnh;"), and a PDF or a text copy gives the wrapped part its own line,
+    sometimes after signer lines of the other column. :func:`continued` says which item lines
+    go on in the next item line.
+    """
     if "fmt.items" in ctx.memo:
         cached: list[Line] = ctx.memo["fmt.items"]
         return cached
     start = ctx.outline.noi_nhan
     items: list[Line] = []
+    continued_ids: set[int] = set()
+    open_item: Line | None = None  # the last item line, while its item has not ended
     for ln in ctx.lines[start + 1 :] if start is not None else []:
         if not ln.content:
             continue
         if form.NOI_NHAN_ITEM.match(ln.content) or form.LUU_START.match(ln.content):
             items.append(ln)
+            open_item = ln
+        elif open_item is not None and _continues_item(ln.content):
+            continued_ids.add(id(open_item))
+            items.append(ln)
+            open_item = ln
         elif not is_signature_line(ln.content):
             break
+        if open_item is not None and left_column(open_item.content).rstrip().endswith((";", ".")):
+            open_item = None
     ctx.memo["fmt.items"] = items
+    ctx.memo["fmt.continued"] = continued_ids
     return items
+
+
+def continued(ctx: CheckContext, ln: Line) -> bool:
+    """Whether the item line ``ln`` (from :func:`noi_nhan_items`) wraps onto the next item line."""
+    noi_nhan_items(ctx)
+    ids: set[int] = ctx.memo["fmt.continued"]
+    return id(ln) in ids
+
+
+def _continues_item(content: str) -> bool:
+    """Whether a line after an unfinished item is its wrapped rest, not a signer line.
+
+    A signer line has the signer prefix ("KT. CHỦ TỊCH"), is all capitals, a "(Đã ký)", or a
+    bare name without punctuation ("Trịnh Trường Huy"); the wrapped rest of an item is none of
+    these, or ends like an item (";", ".", ",").
+    """
+    if form.SIGNER_PREFIX_BAD.match(content) or content.split(" ")[0] in nd30.SIGNER_PREFIXES:
+        return False
+    if content.startswith("("):
+        return False
+    if content.rstrip().endswith((";", ".", ",")):
+        return True
+    return not is_signature_line(content)
 
 
 def left_column(content: str) -> str:
