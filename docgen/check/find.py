@@ -414,6 +414,16 @@ def find_targets(draft: Draft) -> list[Target]:
         target = _target(src, blanked, a, citation_dates, in_quote=False)
         if target is not None:
             out.append(target)
+    # a table row (a .docx row's cells, one line each; a .txt row's cells split by tabs) is one
+    # sentence: "Gửi hồ sơ … cấp xã | Ủy ban nhân dân xã | Trước ngày 31/3/2025"
+    about_cdht = bool(T.CDHT_RE.search(text))
+    for a, b in _table_rows(draft, text):
+        if any(a <= t.span.start < b for t in out) or T.OTHER_TITLE_RE.search(text, a, b):
+            continue
+        row = _blank(text, hidden, a, b).replace("\n", " ")
+        target = _target(src, row, a, citation_dates, in_quote=False, about_cdht=about_cdht)
+        if target is not None:
+            out.append(target)
     for a, b in regions:
         inner = text[a:b]
         target = _target(src, inner, a, citation_dates, in_quote=True)
@@ -455,8 +465,49 @@ def _excluded(offset: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= offset < b for a, b in ranges)
 
 
-def _target(src: _Text, seg: str, base: int, citation_dates: list[tuple[int, int]], *, in_quote: bool) -> Target | None:
-    if not T.CDHT_RE.search(seg):
+def _table_rows(draft: Draft, text: str) -> list[tuple[int, int]]:
+    """(start, end) in ``text`` of each table row spread over several lines (.docx) or cut by tabs (.txt)."""
+    lines = text.split("\n")
+    starts = [0]
+    for line in lines[:-1]:
+        starts.append(starts[-1] + len(line) + 1)
+    rows: list[tuple[int, int]] = []
+    for index in draft.meta.get("tab_rows", ()):
+        if index < len(lines):
+            rows.append((starts[index], starts[index] + len(lines[index])))
+    if draft.docx is None:
+        return rows
+    keys = [_row_key(line) for line in lines]
+    j = 0
+    for table in draft.docx.tables:
+        for row in table.rows:
+            cells: list[str] = []
+            seen: set[int] = set()
+            for cell in row.cells:
+                if id(cell._tc) in seen:
+                    continue
+                seen.add(id(cell._tc))
+                cells.extend(k for k in (_row_key(unicodedata.normalize("NFC", p.text)) for p in cell.paragraphs) if k)
+            found: list[int] = []
+            for key in cells:
+                for k in range(j, len(lines)):
+                    if keys[k] == key:
+                        found.append(k)
+                        j = k + 1
+                        break
+            if len(found) >= 2 and len(found) == len(cells) and found[-1] - found[0] < 2 * len(cells):
+                rows.append((starts[found[0]], starts[found[-1]] + len(lines[found[-1]])))
+    return sorted(rows)
+
+
+def _row_key(text: str) -> str:
+    return "".join(text.split())
+
+
+def _target(
+    src: _Text, seg: str, base: int, citation_dates: list[tuple[int, int]], *, in_quote: bool, about_cdht: bool = False,
+) -> Target | None:
+    if not about_cdht and not T.CDHT_RE.search(seg):
         return None  # "Đơn vị học tập" (TT24) and the like have other deadlines
     level, muc_do = _levels(seg)
     if level is None:

@@ -82,7 +82,12 @@ def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
 
 
 def _text_draft(text: str, where: str, kind: str) -> Draft:
-    return Draft(path=where, kind=kind, text=vtext.normalize_keep_offsets(text))
+    draft = Draft(path=where, kind=kind, text=vtext.normalize_keep_offsets(text))
+    # tabs become spaces above; remember the lines that were table rows ("Nội dung<TAB>Thời hạn")
+    rows = [i for i, line in enumerate(text.splitlines()) if len([c for c in line.split("\t") if c.strip()]) >= 2]
+    if rows:
+        draft.meta["tab_rows"] = rows
+    return draft
 
 
 def _lines_draft(where: str, kind: str, lines: list[str], numbers: list[int], pages: list[int] | None = None) -> Draft:

@@ -22,6 +22,14 @@ LEVEL_MUC_DO_RE: Final = re.compile(
 MUC_DO_RE: Final = re.compile(r"mức[ \t]+độ[ \t]+(?P<muc_do>[12])(?!\d)", re.IGNORECASE)
 # "Cộng đồng học tập", “Cộng đồng học tập”, CĐHT: marks a sentence as being about TT25.
 CDHT_RE: Final = re.compile(r"[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT")
+# "“Cộng đồng học tập” cấp huyện", "CĐHT (cấp huyện)": the district level of the title itself, not a
+# bare "cấp huyện" ("tỉnh không còn cấp huyện").
+# The other titles of the learning-society movement, each with its own deadlines (TT24 “Đơn vị học
+# tập”, the Hội Khuyến học's “Gia đình / Dòng họ / Công dân học tập”).
+OTHER_TITLE_RE: Final = re.compile(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]òng[ \t]+họ|[Cc]ông[ \t]+dân)[ \t]+học[ \t]+tập")
+CDHT_DISTRICT_RE: Final = re.compile(
+    r"(?:[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT)[”\"'’]?[ \t]*\(?[ \t]*cấp[ \t]+huyện(?!\w)"
+)
 
 # "ít nhất 90%", "90% trở lên", "100%", "tối thiểu 95,5 %"
 SHARE_RE: Final = re.compile(

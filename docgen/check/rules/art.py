@@ -85,7 +85,9 @@ class ArticleWrongTopic(Rule):
     10, 15 thẩm quyền; Điều 8, 13, 18 điều kiện; Điều 9, 14, 19 quy trình và thời hạn. Câu nói về
     cấp huyện mức độ 1 mà dẫn Điều 12 (mức độ 2) là dẫn sai. Với chú thích chỉ ghi “Tại Điều …”,
     nội dung được lấy từ câu mang dấu chú thích. Câu nhắc nhiều cấp hoặc nhiều mức độ thì không xét;
-    trích dẫn nguyên văn trong ngoặc kép không bị xét.
+    trích dẫn nguyên văn trong ngoặc kép không bị xét. Chỉ điểm a khoản 4 Điều 11, 12, 16, 17 nói
+    về cấp dưới (tỷ lệ xã, huyện được công nhận), nên chỉ trích dẫn khoản, điểm đó mới được nói tới
+    cấp dưới; dẫn cả Điều 16 cho cấp huyện là dẫn sai.
     """
 
     code = "ART002"
@@ -113,7 +115,11 @@ class ArticleWrongTopic(Rule):
                 want_muc = muc if muc is not None else art.muc_do
                 if level == art.level and (muc is None or muc == art.muc_do):
                     continue
-                if level == LOWER_LEVEL.get(art.level) and (muc is None or muc == art.muc_do):
+                if (
+                    level == LOWER_LEVEL.get(art.level)
+                    and (muc is None or muc == art.muc_do)
+                    and _cites_lower_level_share(ref)
+                ):
                     continue  # điểm a khoản 4 Điều 11, 12, 16, 17: ≥ 90% of the level below, same mức độ
                 expected = tt25.criteria_article(level, want_muc)  # type: ignore[arg-type]
                 holds = f"tiêu chí {LEVEL_WORDS[art.level]} mức độ {art.muc_do}"
@@ -136,6 +142,15 @@ class ArticleWrongTopic(Rule):
                 ctx, art_span, replacement=f"Điều {expected}" if expected else None,
                 cited=f"Điều {art.number}", holds=holds, context=context,
             )
+
+
+def _cites_lower_level_share(ref: ArticleRef) -> bool:
+    """The locator is điểm a khoản 4 (or khoản 4 as a whole): the share of the level below.
+
+    Only that clause of Điều 11, 12, 16, 17 speaks of the lower level; the article as a whole holds
+    the criteria of its own level.
+    """
+    return ref.clause == 4 and (ref.point is None or ref.point.lower() == "a")
 
 
 _TOPIC_WORDS = {"authority": "thẩm quyền công nhận", "procedure": "quy trình, thời hạn", "conditions": "điều kiện công nhận"}

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import Any
 
 from docgen import vi
-from docgen.check.model import Finding, FixSafety, Severity
+from docgen.check.find import levels_in
+from docgen.check.model import Finding, FixSafety, Severity, Span
+from docgen.check.patterns import target as T
+from docgen.check.patterns.form import PLACE_DATE, PLACE_DATE_NUMERIC
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.dl.common import is_deadline, recognitions, timeline, unit, when
 
@@ -51,7 +56,8 @@ class DossierAfterDue(Rule):
     điểm d khoản 1 Điều 14), 31/7 (cấp tỉnh, điểm d khoản 1 Điều 19) của năm sau liền kề năm đánh
     giá. Khi văn bản không nói năm đánh giá, năm đánh giá là năm trước năm của hạn ghi trong văn
     bản. Câu nêu hạn hằng năm (“trước ngày 31 tháng 3 của năm sau liền kề năm đánh giá”) cũng được
-    so với hạn của cấp tương ứng.
+    so với hạn của cấp tương ứng. Một hàng bảng (các ô của hàng trong .docx, các cột cách nhau
+    bằng dấu tab trong .txt) được đọc như một câu.
     """
 
     code = "DL002"
@@ -94,6 +100,8 @@ class CompletionAfterDue(Rule):
     (Bộ trưởng quyết định trong 20 ngày làm việc, điểm e khoản 2 Điều 19). Chỉ xét câu nói rõ năm
     đánh giá (“… mức độ 1 của năm 2025”) hoặc câu nêu hạn hằng năm; một mục tiêu “đến hết tháng 5
     năm 2026” cho cấp xã không trái luật, vì công nhận trước 31/3 cũng là trước cuối tháng 5.
+    Một QUYẾT ĐỊNH có trích yếu công nhận “Cộng đồng học tập” của một cấp cũng được xét: ngày ký ở
+    dòng địa danh, ngày tháng năm không được muộn hơn hạn của năm đánh giá ghi trong trích yếu.
     """
 
     code = "DL003"
@@ -128,6 +136,74 @@ class CompletionAfterDue(Rule):
             due = tl.recognition_deadline(t.level, t.evaluation_year)
             if due is not None and t.deadline > due.date:
                 yield self.finding(ctx, t.deadline_span, level=unit(t.level), due=vi.date_short(due.date), when=when(t))
+        yield from self._late_decision(ctx, tl, first)
+
+    def _late_decision(self, ctx: CheckContext, tl: Any, first: int) -> Iterator[Finding]:
+        """A QUYẾT ĐỊNH công nhận “Cộng đồng học tập” signed after its round's completion deadline."""
+        day = ctx.draft.date
+        decision = _recognition_decision(ctx.draft.text)
+        if day is None or decision is None:
+            return
+        level, year = decision
+        if year is None:
+            years = {t.evaluation_year for t in ctx.targets if t.action == "cong-nhan" and t.level == level and t.evaluation_year}
+            year = years.pop() if len(years) == 1 else None
+        if year is None or year < first:
+            return
+        due = tl.recognition_deadline(level, year)
+        if due is None or not due.is_late(day):
+            return  # tỉnh: no fixed day (the Bộ trưởng decides within 20 working days)
+        span = _date_line_span(ctx.draft.text)
+        if span is None:
+            return
+        yield self.finding(
+            ctx, span, level=unit(level), due=vi.date_short(due.date),
+            when=f"quyết định công nhận năm đánh giá {year} ký ngày {vi.date_short(day)}",
+        )
+
+
+_HEADER_LINES = 20
+_DECISION_KIND_RE = re.compile(r"^\s*QUYẾT\s+ĐỊNH\s*$")
+_RECOGNITION_RE = re.compile(r"công\s+nhận", re.IGNORECASE)
+_YEAR_RE = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)")
+
+
+def _recognition_decision(text: str) -> tuple[str, int | None] | None:
+    """(level, evaluation year) when the draft is a QUYẾT ĐỊNH whose trích yếu recognises one level's CĐHT.
+
+    The trích yếu is read from the lines right under the tên loại, up to a blank line or the
+    signer's title in capitals (NĐ 30/2020/NĐ-CP, Phụ lục I: tên loại, then trích yếu).
+    """
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:_HEADER_LINES * 2]):
+        if not _DECISION_KIND_RE.match(line):
+            continue
+        title: list[str] = []
+        for nxt in lines[i + 1 : i + 4]:
+            if not nxt.strip() or (nxt.isupper() and title):
+                break
+            title.append(nxt.strip())
+        summary = " ".join(title)
+        if not (T.CDHT_RE.search(summary) and _RECOGNITION_RE.search(summary)):
+            return None
+        levels, _ = levels_in(summary)
+        if len(levels) != 1:
+            return None
+        years = {int(y) for y in _YEAR_RE.findall(summary)}
+        return next(iter(levels)), (years.pop() if len(years) == 1 else None)
+    return None
+
+
+def _date_line_span(text: str) -> Span | None:
+    """The header's place-and-date line (where the signing date is written)."""
+    offset = 0
+    for line in text.split("\n")[: _HEADER_LINES * 2]:
+        stripped = line.strip()
+        if PLACE_DATE.match(stripped) or PLACE_DATE_NUMERIC.match(stripped):
+            start = offset + (len(line) - len(line.lstrip()))
+            return Span(start, start + len(stripped))
+        offset += len(line) + 1
+    return None
 
 
 @register

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from docgen import vi
 from docgen.check.find import find_dates
@@ -44,9 +46,17 @@ class StaleAuthority(Rule):
         start = vi.date_short(regime.start)
         xa = regime.level("xa")
         flagged: set[int] = set()
+        before_reform = [d.span for d in find_dates(ctx.draft) if d.date is not None and d.year is not None and d.date < regime.start]
         for t in ctx.targets:
             if t.in_quote:
                 continue
+            if not T.CDHT_DISTRICT_RE.search(t.text):
+                continue  # "tỉnh không còn cấp huyện; …": the reform told, no district "Cộng đồng học tập"
+            if t.evaluation_year is not None:
+                if _district_round_closed(tl, t.evaluation_year, regime.start):
+                    continue  # "… cấp huyện mức độ 1 năm 2024": that round ended (31/5/2025) before the reform
+            elif any(t.span.start <= span.start < t.span.end for span in before_reform):
+                continue  # "Theo Quyết định … ngày 26/5/2025, 7/7 huyện được công nhận …": the old regime, told as such
             if t.level == "huyen" and t.action in ("cong-nhan", "ho-so", "xay-dung", "cong-nhan-lai"):
                 flagged.add(t.span.start)
                 yield self.finding(
@@ -72,6 +82,17 @@ class StaleAuthority(Rule):
                 ctx, Span(m.start(), m.end()), what=f"“{' '.join(m.group(0).split())}”", date=vi.date_short(day), start=start,
                 hint=f" (một kế hoạch thực tế năm 2026 gửi hồ sơ cấp xã đến {xa.addressee.value})",
             )
+
+
+def _district_round_closed(tl: Any, evaluation_year: int | None, reform: dt.date) -> bool:
+    """The district recognition round of ``evaluation_year`` had to be completed before ``reform``."""
+    if evaluation_year is None:
+        return False
+    try:
+        due = tl.recognition_deadline("huyen", evaluation_year)
+    except tl.TimelineError:
+        return False
+    return due is not None and bool(due.date <= reform)
 
 
 @register

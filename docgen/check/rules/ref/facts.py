@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 
 from docgen import vi
@@ -117,7 +118,8 @@ class TitleParaphrase(Rule):
 
     Vì sao: trích dẫn lần đầu phải ghi đúng trích yếu (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b). Lối
     viết “cấp xã, cấp huyện, cấp tỉnh” thay cho “cấp xã, huyện, tỉnh” không làm sai nghĩa nên chỉ
-    là thông tin.
+    là thông tin. Trích yếu nói về đối tượng khác (dẫn Thông tư 24/2023/TT-BGDĐT về “Đơn vị học
+    tập” với trích yếu về “Cộng đồng học tập”, hay ngược lại) là dẫn nhầm văn bản: cảnh báo.
     """
 
     code = "REF004"
@@ -136,10 +138,29 @@ class TitleParaphrase(Rule):
             mine, theirs = flat_title(cite.title), flat_title(entry.title)
             if mine == theirs or mine.startswith(theirs):
                 continue
-            ratio = difflib.SequenceMatcher(None, mine[: len(theirs) + 20], theirs).ratio()
+            head = mine[: len(theirs) + 20]
+            ratio = difflib.SequenceMatcher(None, head, theirs).ratio()
+            wrong = _other_subject(head, theirs)
+            if wrong:
+                ratio = difflib.SequenceMatcher(None, _SUBJECT_RE.sub('""', head), _SUBJECT_RE.sub('""', theirs)).ratio()
             if ratio < 0.75:
                 continue  # other words after the citation, not a title of this document
-            yield self.finding(ctx, cite.title_span, replacement=entry.title, symbol=entry.symbol, expected=entry.title)
+            yield self.finding(
+                ctx, cite.title_span, replacement=entry.title, severity=Severity.WARNING if wrong else None,
+                symbol=entry.symbol, expected=entry.title,
+            )
+
+
+# The quoted name a title is about: "cộng đồng học tập", "đơn vị học tập" (flat_title's quotes).
+_SUBJECT_RE = re.compile(r'"([^"]{3,80})"')
+
+
+def _other_subject(mine: str, theirs: str) -> bool:
+    """The title names another subject than the document's own (TT24's “Đơn vị học tập” given as
+    TT25's “Cộng đồng học tập”): the citation points at the wrong document, not a paraphrase."""
+    own = set(_SUBJECT_RE.findall(theirs))
+    given = set(_SUBJECT_RE.findall(mine))
+    return bool(own and given and not own & given)
 
 
 @register

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -120,11 +121,31 @@ class FirstCitationWithoutDate(Rule):
             cite = r.citation
             if not r.first or cite.date is not None or cite.date_text is not None or cite.symbol_span is None:
                 continue
+            if _dated_by_clause(ctx.draft.text, cite):
+                continue
             entry = r.entry
             hint = ""
             if entry is not None and entry.signed is not None and entry.date_confidence in VERIFIED:
                 hint = f" (ngày {vi.date_short(entry.signed)})"
             yield self.finding(ctx, cite.symbol_span, symbol=entry.symbol if entry else cite.symbol, hint=hint)
+
+
+# "Ngày 27/3/2025, Trưởng phòng … ban hành " or "Ngày 27 tháng 3 năm 2025, Ủy ban nhân dân … đã ký ban hành "
+# right before the citation: the clause opens with the date of the act it reports, which is the
+# citation's issue date (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b asks only that the date be given).
+_CLAUSE_DATE_THEN_ISSUE_RE = re.compile(
+    r"(?:^|[.;:]\s+)[\s\-–+*•\d.)a-zđ]{0,6}?"
+    r"ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,"
+    r"[^.;:\n]{1,160}?\b(?:đã\s+)?(?:ký\s+)?ban\s+hành\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dated_by_clause(text: str, cite: Citation) -> bool:
+    """The clause states the issue date before the citation: "Ngày dd/mm/yyyy, <cơ quan> ban hành <loại> số …"."""
+    line_start = text.rfind("\n", 0, cite.span.start) + 1
+    head = text[max(line_start, cite.span.start - 240) : cite.span.start]
+    return _CLAUSE_DATE_THEN_ISSUE_RE.search(head) is not None
 
 
 @register
