@@ -119,7 +119,7 @@ def _docx_draft(data: bytes, where: str) -> Draft:
         document = docx.Document(io.BytesIO(data))
         numbers: dict[str, int] = {}
         lines: list[str] = []
-        for element in _body_blocks(document):
+        for element, _ in docx_blocks(document):
             lines.append(_paragraph_text(element, numbers))
         for section in document.sections:
             for header in (section.header, section.first_page_header):
@@ -147,16 +147,17 @@ def _qn(tag: str) -> str:
     return str(qn(tag))
 
 
-def _body_blocks(document: Any) -> Iterator[Any]:
-    """``w:p`` elements of the body in reading order, table cells included (merged cells once)."""
-    body = document.element.body
-    yield from _blocks(body)
+def docx_blocks(document: Any) -> Iterator[tuple[Any, bool]]:
+    """``w:p`` elements of the body in reading order, each with whether it sits in a table cell;
+    table cells included (merged cells once), content controls opened. The one walk over a
+    .docx body: the draft's lines and the styling rules' paragraphs both come from it."""
+    yield from _blocks(document.element.body, False)
 
 
-def _blocks(container: Any) -> Iterator[Any]:
+def _blocks(container: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
     for child in container.iterchildren():
         if child.tag == _qn("w:p"):
-            yield child
+            yield child, in_table
         elif child.tag == _qn("w:tbl"):
             for row in child.iterchildren(_qn("w:tr")):
                 seen: set[int] = set()
@@ -168,11 +169,11 @@ def _blocks(container: Any) -> Iterator[Any]:
                     vmerge = tcpr.find(_qn("w:vMerge")) if tcpr is not None else None
                     if vmerge is not None and vmerge.get(_qn("w:val")) in (None, "continue"):
                         continue  # continuation of a vertically merged cell
-                    yield from _blocks(cell)
+                    yield from _blocks(cell, True)
         elif child.tag == _qn("w:sdt"):
             content = child.find(_qn("w:sdtContent"))
             if content is not None:
-                yield from _blocks(content)
+                yield from _blocks(content, in_table)
 
 
 def _paragraph_text(p: Any, numbers: dict[str, int]) -> str:

@@ -168,21 +168,15 @@ class DocxParagraph:
     line: Line | None
 
 
-def _iter_docx_paragraphs(container: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
-    from docx.table import Table
+def _iter_docx_paragraphs(document: Any) -> Iterator[tuple[Any, bool]]:
+    """python-docx paragraphs over the reader's own walk of the body (``inputs.docx_blocks``)."""
     from docx.text.paragraph import Paragraph
 
-    for block in container.iter_inner_content():
-        if isinstance(block, Paragraph):
-            yield block, in_table
-        elif isinstance(block, Table):
-            for row in block.rows:
-                seen: set[int] = set()
-                for cell in row.cells:
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    yield from _iter_docx_paragraphs(cell, True)
+    from docgen.check.inputs import docx_blocks
+
+    body = document._body  # parent for style look-ups: every paragraph resolves through the part
+    for element, in_table in docx_blocks(document):
+        yield Paragraph(element, body), in_table
 
 
 def docx_paragraphs(draft: Draft) -> list[DocxParagraph]:
@@ -195,7 +189,7 @@ def docx_paragraphs(draft: Draft) -> list[DocxParagraph]:
     keys = [_match_key(ln.text) for ln in lines]
     out: list[DocxParagraph] = []
     j = 0
-    for paragraph, in_table in _iter_docx_paragraphs(draft.docx, False):
+    for paragraph, in_table in _iter_docx_paragraphs(draft.docx):
         key = _match_key(unicodedata.normalize("NFC", paragraph.text))
         found: Line | None = None
         if key:
