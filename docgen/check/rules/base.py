@@ -21,6 +21,7 @@ from docgen.check.patterns import codes
 if TYPE_CHECKING:
     from docgen.check.config import CheckConfig
     from docgen.check.outline import DocxParagraph, Line, Outline
+    from docgen.check.reading import Reading
 
 CODE_RE: Final = codes.CODE
 NAME_RE: Final = codes.NAME
@@ -185,6 +186,13 @@ class CheckContext:
 
         table_lines = frozenset(p.line.index for p in self.docx_paragraphs if p.in_table and p.line)
         return extract_outline(self.draft, table_lines)
+
+    @functools.cached_property
+    def reading(self) -> Reading:
+        """The document's reading: header, topic, outline, tables and the scope of every place."""
+        from docgen.check.reading import read_document
+
+        return read_document(self.draft)
 
     @functools.cached_property
     def docx_paragraphs(self) -> list[DocxParagraph]:
