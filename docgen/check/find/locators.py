@@ -1,0 +1,131 @@
+"""Find article locators: "điểm a khoản 4 Điều 17 của Thông tư này", with the document each belongs to."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from docgen.check.model import Draft, Span
+from docgen.check.patterns import cite as P
+from docgen.check.patterns import target as T
+from docgen.check.find.citations import Citation, _citations
+from docgen.check.find.text import _FOOTNOTE_LINE, _FOOTNOTE_MARK, _blank, _clauses, _inside, _quote_regions, nfc_text, normalize_symbol
+from docgen.check.find.text import SearchText as _Text
+
+@dataclass(frozen=True)
+class ArticleRef:
+    """An article locator ("điểm a khoản 4 Điều 17") and what it belongs to."""
+
+    span: Span
+    text: str
+    article: int | None  # None for "Điều này"
+    clause: int | None
+    point: str | None
+    doc: str | None  # normalised symbol, "self" ("Thông tư này", "Điều này"), or None (unknown)
+    doc_explicit: bool  # the document is named right after the locator
+    in_quote: bool  # inside a verbatim quotation
+    clause_span: Span  # the sentence or clause around it
+    context: str  # that clause with quotations blanked out
+    quote: Span | None = None  # the quotation that the locator introduces ("… quy định: “…”")
+    footnote: str | None = None  # footnote number when the locator is in a footnote
+    anchor_context: str | None = None  # the body clause that carries that footnote's marker
+
+
+def find_locators(draft: Draft) -> list[ArticleRef]:
+    """Every "điểm … khoản … Điều …" with its document, clause, quotation status, footnote."""
+    src = nfc_text(draft)
+    text = src.text
+    regions = _quote_regions(text)
+    clauses = _clauses(text, regions)
+    clause_starts = [c[0] for c in clauses]
+    citations = list(_citations(_Text(text)))
+    anchors = _footnote_anchors(text, regions, clauses)
+    out: list[ArticleRef] = []
+    for m in P.LOCATOR_RE.finditer(text):
+        art = m.group("article")
+        article = None if art == "này" else int(art)
+        clause = int(m.group("clause")) if m.group("clause") else None
+        point = m.group("point")
+        doc: str | None = None
+        explicit = False
+        after = P.LOCATOR_DOC_RE.match(text, m.end())
+        if art == "này":
+            doc = "self"
+        elif after:
+            explicit = True
+            doc = "self" if after.group("self") else normalize_symbol(after.group("symbol"))
+        ci = max(0, bisect.bisect_right(clause_starts, m.start()) - 1)
+        c_start, c_end = clauses[ci] if clauses else (0, len(text))
+        region = _inside(regions, m.start())
+        if doc is None:
+            doc = _nearest_document(text, citations, m.start())
+        elif doc == "self" and region is not None:
+            # "Điều 8 của Thông tư này" inside a quotation of TT25 means TT25, not the draft.
+            doc = _nearest_document(text, [c for c in citations if not c.self_ref], region[0]) or "self"
+        quote = None
+        tail = text[m.end() : m.end() + 120]
+        if after:
+            tail = text[after.end() : after.end() + 120]
+        intro = P.SAYS_INTRO_RE.match(tail)
+        if intro and region is None:
+            for a, b in regions:
+                if a >= m.end() and a - m.end() < 200:
+                    quote = src.span(a, b)
+                    break
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        fn = _FOOTNOTE_LINE.match(text, line_start)
+        footnote = fn.group(1) if fn else None
+        out.append(
+            ArticleRef(
+                span=src.span(m.start(), m.end()),
+                text=m.group(0),
+                article=article,
+                clause=clause,
+                point=point,
+                doc=doc,
+                doc_explicit=explicit,
+                in_quote=region is not None,
+                clause_span=src.span(c_start, c_end),
+                context=_blank(text, regions, c_start, c_end),
+                quote=quote,
+                footnote=footnote,
+                anchor_context=anchors.get(footnote) if footnote else None,
+            )
+        )
+    return out
+
+
+def _nearest_document(text: str, citations: list[Citation], offset: int) -> str | None:
+    """The document a bare "Điều 11" belongs to: the last citation before it on the same line."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    best: str | None = None
+    for c in citations:
+        if c.span.start >= offset:
+            break
+        if c.span.start >= line_start:
+            best = "self" if c.self_ref else c.symbol
+    return best
+
+
+def _footnote_anchors(text: str, regions: list[tuple[int, int]], clauses: list[tuple[int, int]]) -> dict[str, str]:
+    """Footnote number → the body clause (quotations blanked) that carries its marker."""
+    anchors: dict[str, str] = {}
+    starts = [c[0] for c in clauses]
+    for m in _FOOTNOTE_MARK.finditer(text):
+        line_start = text.rfind("\n", 0, m.start()) + 1
+        if _FOOTNOTE_LINE.match(text, line_start) and m.start() - line_start < 6:
+            continue
+        ci = max(0, bisect.bisect_right(starts, m.start()) - 1)
+        if not clauses:
+            continue
+        a, b = clauses[ci]
+        if a == m.start() and ci > 0:
+            a, b = clauses[ci - 1]
+        anchors.setdefault(m.group(1), _blank(text, regions, a, b))
+    return anchors

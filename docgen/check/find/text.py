@@ -1,0 +1,139 @@
+"""Shared by the finders: the NFC text searched with its map back, quotations, clauses, dates."""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+from docgen.check.model import Draft, Span
+from docgen.check.patterns import cite as P
+from docgen.check.patterns import target as T
+
+LEVEL_KEYS: dict[str, str] = {"xã": "xa", "huyện": "huyen", "tỉnh": "tinh"}
+UNIT_LEVEL: dict[str, str] = {
+    "xã": "xa", "phường": "xa", "thị trấn": "xa",
+    "huyện": "huyen", "quận": "huyen", "thị xã": "huyen", "thành phố": "huyen",
+    "tỉnh": "tinh",
+}
+OFFICE_LEVEL: dict[str, str] = {"Phòng": "phong", "Sở": "so", "Bộ": "bo"}
+
+
+@dataclass
+class SearchText:
+    """The NFC text searched and a map from its offsets back to the draft's."""
+
+    text: str
+    back: list[int] = field(default_factory=list)
+
+    def span(self, start: int, end: int) -> Span:
+        if not self.back:
+            return Span(start, end)
+        return Span(self.back[start], self.back[end])
+
+
+def nfc_text(draft: Draft) -> SearchText:
+    text = draft.text
+    if unicodedata.is_normalized("NFC", text):
+        return SearchText(text)
+    out: list[str] = []
+    back: list[int] = []
+    i = 0
+    while i < len(text):
+        j = i + 1
+        while j < len(text) and unicodedata.combining(text[j]):
+            j += 1
+        piece = unicodedata.normalize("NFC", text[i:j])
+        out.append(piece)
+        back.extend([i] * len(piece))
+        i = j
+    back.append(len(text))
+    return SearchText("".join(out), back)
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _date(d: str | None, m: str | None, y: str | None) -> dt.date | None:
+    try:
+        return dt.date(int(y or ""), int(m or ""), int(d or ""))
+    except ValueError:
+        return None
+
+
+def _kind_name(raw: str) -> str:
+    flat = " ".join(raw.split())
+    for name in P.KIND_NAMES:
+        if name.lower() == flat.lower():
+            return name
+    return flat
+
+
+def normalize_symbol(raw: str) -> str:
+    """The registry's normal form of a symbol ("25/2023/TT- BGDĐT" → "25/2023/TT-BGDĐT")."""
+    from docgen.law.registry import normalize_symbol as law_normalize
+
+    # "BGD&ĐT" is a common spelling of "BGDĐT"; the registry knows only the official one
+    return law_normalize(raw.replace("&", ""))
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Verbatim quotations: from a quote mark after ":" to the quote that closes the passage."""
+    regions: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        m = P.QUOTE_OPEN_RE.search(text, pos)
+        if not m:
+            break
+        start = m.end() - 1
+        line_end = text.find("\n", start)
+        line_end = len(text) if line_end < 0 else line_end
+        close = P.QUOTE_CLOSE_RE.search(text, m.end(), line_end)
+        end = close.start() + 1 if close else line_end
+        regions.append((start, end))
+        pos = end
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
+    starts = [r[0] for r in regions]
+    i = bisect.bisect_right(starts, offset) - 1
+    if i >= 0 and regions[i][0] <= offset < regions[i][1]:
+        return regions[i]
+    return None
+
+
+def _blank(text: str, regions: list[tuple[int, int]], start: int, end: int) -> str:
+    """``text[start:end]`` with quotations replaced by spaces (lengths kept)."""
+    chars = list(text[start:end])
+    for a, b in regions:
+        for k in range(max(a, start), min(b, end)):
+            chars[k - start] = " "
+    return "".join(chars)
+
+
+def _clauses(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Split into clauses at ";", sentence ends and line breaks, never inside a quotation."""
+    cuts = [0]
+    for m in P.SENTENCE_END_RE.finditer(text):
+        if _inside(regions, m.start()) is None:
+            cuts.append(m.end())
+    cuts.append(len(text))
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        if text[a:b].strip():
+            out.append((a, b))
+    return out
+
+
+_FOOTNOTE_LINE = P.FOOTNOTE_LINE_RE
+_FOOTNOTE_MARK = P.FOOTNOTE_MARK_RE
+
+
+def _excluded(offset: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= offset < b for a, b in ranges)
