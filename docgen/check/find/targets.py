@@ -5,18 +5,21 @@ from __future__ import annotations
 import bisect
 import calendar
 import datetime as dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Literal
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Literal
 
-from docgen.check.model import Draft, Span
-from docgen.check.patterns import cite as P
-from docgen.check.patterns import target as T
 from docgen.check.find.citations import _citations
 from docgen.check.find.text import LEVEL_KEYS, OFFICE_LEVEL, UNIT_LEVEL, _blank, _clauses, _date, _excluded, _quote_regions, nfc_text
 from docgen.check.find.text import SearchText as _Text
+from docgen.check.model import Draft, Span
+from docgen.check.patterns import target as T
+
+if TYPE_CHECKING:
+    from docgen.check.reading import Reading
 
 Precision = Literal["day", "month", "year", "day-month"]
 Action = Literal["cong-nhan", "cong-nhan-lai", "ho-so", "xay-dung"]
@@ -46,10 +49,21 @@ class Target:
     evaluation_year: int | None = None  # stated outright ("của năm 2025")
     in_quote: bool = False
     day_month: tuple[int, int] | None = None  # yearless (day, month) of a rule statement
+    level_source: str = ""  # where the level was learnt when the clause does not say it: "theo tiêu đề mục 1"
 
 
-def find_targets(draft: Draft) -> list[Target]:
-    """Plan targets and dated steps about "Cộng đồng học tập", one per clause."""
+def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
+    """Plan targets and dated steps about "Cộng đồng học tập": one per date, bound to its event.
+
+    A clause (or a table row, read as one sentence) that names no level or no topic takes them
+    from ``reading`` (the heading it sits under, the table's group row, the procedure's name, the
+    trích yếu). A clause with several dates is cut so that each date goes with the event that
+    governs it ("gửi hồ sơ … trước ngày 10/3 và hoàn thành việc công nhận trước ngày 31/3").
+    """
+    from docgen.check.reading import read_document
+
+    if reading is None:
+        reading = read_document(draft)
     src = nfc_text(draft)
     text = src.text
     regions = _quote_regions(text)
@@ -59,21 +73,31 @@ def find_targets(draft: Draft) -> list[Target]:
     # quotations and the cited documents themselves (their trích yếu "… cấp xã, huyện, tỉnh") are
     # not the plan's words
     hidden = sorted(regions + citation_dates)
+    rows = [r for r in reading.rows() if r.kind in ("data", "label")]
+    row_starts = [r.start for r in rows]
+
+    def in_row(offset: int) -> bool:
+        i = bisect.bisect_right(row_starts, offset) - 1
+        return i >= 0 and rows[i].start <= offset <= rows[i].end and len(rows[i].cells) >= 2
+
     for a, b in _clauses(text, regions):
+        if in_row(a):
+            continue  # read with its row below
         blanked = _blank(text, hidden, a, b)
-        target = _target(src, blanked, a, citation_dates, in_quote=False)
-        if target is not None:
-            out.append(target)
-    # a table row (a .docx row's cells, one line each; a .txt row's cells split by tabs) is one
-    # sentence: "Gửi hồ sơ … cấp xã | Ủy ban nhân dân xã | Trước ngày 31/3/2025"
-    about_cdht = bool(T.CDHT_RE.search(text))
-    for a, b in _table_rows(draft, text):
-        if any(a <= t.span.start < b for t in out) or T.OTHER_TITLE_RE.search(text, a, b):
+        out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading))
+    # a table row (a .docx row's cells; a Markdown "| … |" row) is one sentence:
+    # "Gửi hồ sơ … cấp xã | Ủy ban nhân dân xã | Trước ngày 31/3/2025"
+    for row in rows:
+        a, b = row.start, row.end
+        if len(row.cells) < 2:
+            for ca, cb in _clauses(text[:b], regions):
+                if cb > a and ca >= a:
+                    out.extend(_bound_targets(src, _blank(text, hidden, ca, cb), ca, cb, citation_dates, reading))
             continue
-        row = _blank(text, hidden, a, b).replace("\n", " ")
-        target = _target(src, row, a, citation_dates, in_quote=False, about_cdht=about_cdht)
-        if target is not None:
-            out.append(target)
+        if T.OTHER_TITLE_RE.search(text, a, b) and not T.CDHT_RE.search(text, a, b):
+            continue
+        blanked = _blank(text, hidden, a, b).replace("\n", " ")
+        out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading))
     for a, b in regions:
         inner = text[a:b]
         target = _target(src, inner, a, citation_dates, in_quote=True)
@@ -83,20 +107,137 @@ def find_targets(draft: Draft) -> list[Target]:
     return out
 
 
+def _bound_targets(
+    src: _Text, seg: str, a: int, b: int, citation_dates: list[tuple[int, int]], reading: Reading,
+) -> list[Target]:
+    """Targets of one clause or row: its own words first, then what the reading says of its place."""
+    own_cdht = bool(T.CDHT_RE.search(seg))
+    if not own_cdht and T.OTHER_TITLE_RE.search(seg):
+        return []
+    scope = reading.scope_at(src.span(a, a).start)
+    if not own_cdht and not scope.about_cdht:
+        return []
+    level, muc_do = _levels(seg)
+    source = ""
+    if level is None:
+        levels, _ = levels_in(seg)
+        if levels:
+            return []  # several levels in the clause itself: which one is not for us to guess
+        level = _addressee_level(seg)
+        source = "theo nơi nhận hồ sơ" if level else ""
+        if level is not None and level == scope.level:
+            source = f"theo {scope.level_source}"
+        if level is None:
+            # the rest of the paragraph ("…cấp huyện; hoàn thành việc đánh giá … trước ngày 31/5")
+            line_start = src.text.rfind("\n", 0, a) + 1
+            line_end = src.text.find("\n", b)
+            around = src.text[line_start : len(src.text) if line_end < 0 else line_end]
+            para, _ = levels_in(around)
+            if len(para) > 1:
+                return []
+            if para:
+                level = next(iter(para))
+            elif scope.level is not None:
+                level, source = scope.level, f"theo {scope.level_source}"
+    if level is None:
+        return []
+    muc_do = muc_do if muc_do is not None else scope.muc_do
+    year = _evaluation_year(seg)
+    yearless = scope.role == "completion" or reading.procedure is not None
+    cuts = _cuts(seg, citation_dates, a)
+    out: list[Target] = []
+    for k, (p, q) in enumerate(cuts):
+        piece = seg if len(cuts) == 1 else " " * p + seg[p:q] + " " * (len(seg) - q)
+        target = _target(
+            src, piece, a, citation_dates, in_quote=False, about_cdht=True, yearless=yearless, need_level=False,
+        )
+        if target is None:
+            continue
+        if target.level is None or target.muc_do is None or target.evaluation_year is None or source:
+            target = replace(
+                target,
+                level=target.level or level,
+                muc_do=target.muc_do if target.muc_do is not None else muc_do,
+                evaluation_year=target.evaluation_year if target.evaluation_year is not None else year,
+                level_source=source if target.level is None or source else "",
+            )
+        if target.deadline is not None and target.deadline in _regime_starts():
+            continue  # "trước ngày 01/7/2025 hồ sơ … được gửi về Phòng …": the regime's switch, not a deadline
+        assert target.deadline_span is not None
+        role, cell_start = reading.role_at(target.deadline_span.start)
+        if role == "completion":
+            own = src.text[max(a, cell_start) : target.deadline_span.start]
+            if not (T.DOSSIER_RE.search(own) and T.SEND_RE.search(own)):
+                # "Thời hạn giải quyết: Trước ngày 31 tháng 3": the authority's time to settle
+                # the file, whatever a dossier sentence in the next cell says
+                target = replace(target, action="cong-nhan", completes=True)
+        out.append(target)
+    return out
+
+
+@functools.cache
+def _regime_starts() -> frozenset[dt.date]:
+    """The days a regime of the TT25 table begins (law/data/timeline.yaml)."""
+    from docgen.law.timeline import regimes
+
+    return frozenset(r.start for r in regimes())
+
+
+def _addressee_level(seg: str) -> str | None:
+    """The level whose dossier goes where the clause sends it ("gửi Phòng GDĐT": a commune's).
+
+    Before the 2025 reform a commune's dossier went to the Phòng, a district's to the Sở, a
+    province's to the Bộ (TT25 điểm d khoản 1 Điều 9, 14, 19); after it the Sở also receives the
+    communes' dossiers, so "Sở" alone says nothing.
+    """
+    if not (T.DOSSIER_RE.search(seg) and T.SEND_RE.search(seg)):
+        return None
+    m = T.ADDRESSEE_RE.search(seg)
+    if m is None:
+        return None
+    office = m.group("office")
+    return {"Phòng": "xa", "Bộ": "tinh"}.get(office)
+
+
+def _cuts(seg: str, citation_dates: list[tuple[int, int]], base: int) -> list[tuple[int, int]]:
+    """Pieces of a clause, one per dated event: [(start, end)] in ``seg``; one piece when it has one date."""
+    dates = [
+        m for m in T.ANY_DEADLINE_RE.finditer(seg)
+        if not _excluded(base + m.end() - 1, citation_dates)
+    ]
+    if len(dates) < 2:
+        return [(0, len(seg))]
+    events = [m.start() for m in T.EVENT_RE.finditer(seg)]
+    if len(events) < 2:
+        return [(0, len(seg))]
+    date_first = dates[0].start() < events[0]
+    cuts = [0]
+    for prev, cur in zip(dates, dates[1:]):
+        if date_first:
+            cuts.append(cur.start())
+            continue
+        between = [e for e in events if prev.end() <= e < cur.start()]
+        cuts.append(between[0] if between else prev.end())
+    cuts.append(len(seg))
+    return [(p, q) for p, q in zip(cuts, cuts[1:]) if q > p]
+
+
 def _levels(segment: str) -> tuple[str | None, int | None]:
     m = T.LEVEL_MUC_DO_RE.search(segment)
     if m:
         return LEVEL_KEYS[m.group("level").lower()], int(m.group("muc_do"))
-    levels = {LEVEL_KEYS[x.group("level").lower()] for x in T.LEVEL_RE.finditer(segment)}
-    mucs = {int(x.group("muc_do")) for x in T.MUC_DO_RE.finditer(segment)}
+    levels, mucs = levels_in(segment)
     level = levels.pop() if len(levels) == 1 else None
     muc = mucs.pop() if len(mucs) == 1 else None
     return level, muc
 
 
 def levels_in(segment: str) -> tuple[set[str], set[int]]:
-    """Every level ("xa", "huyen", "tinh") and mức độ named in a piece of text."""
+    """Every level ("xa", "huyen", "tinh") and mức độ named in a piece of text, lists included
+    ("cấp xã, huyện, tỉnh" names three)."""
     levels = {LEVEL_KEYS[x.group("level").lower()] for x in T.LEVEL_RE.finditer(segment)}
+    for x in T.LEVEL_LIST_RE.finditer(segment):
+        levels |= {LEVEL_KEYS[w.lower()] for w in T.LEVEL_WORD_RE.findall(x.group(0))}
     mucs = {int(x.group("muc_do")) for x in T.MUC_DO_RE.finditer(segment)}
     return levels, mucs
 
@@ -111,52 +252,14 @@ def _evaluation_year(seg: str) -> int | None:
     return None
 
 
-def _table_rows(draft: Draft, text: str) -> list[tuple[int, int]]:
-    """(start, end) in ``text`` of each table row spread over several lines (.docx) or cut by tabs (.txt)."""
-    lines = text.split("\n")
-    starts = [0]
-    for line in lines[:-1]:
-        starts.append(starts[-1] + len(line) + 1)
-    rows: list[tuple[int, int]] = []
-    for index in draft.meta.get("tab_rows", ()):
-        if index < len(lines):
-            rows.append((starts[index], starts[index] + len(lines[index])))
-    if draft.docx is None:
-        return rows
-    keys = [_row_key(line) for line in lines]
-    j = 0
-    for table in draft.docx.tables:
-        for row in table.rows:
-            cells: list[str] = []
-            seen: set[int] = set()
-            for cell in row.cells:
-                if id(cell._tc) in seen:
-                    continue
-                seen.add(id(cell._tc))
-                cells.extend(k for k in (_row_key(unicodedata.normalize("NFC", p.text)) for p in cell.paragraphs) if k)
-            found: list[int] = []
-            for key in cells:
-                for k in range(j, len(lines)):
-                    if keys[k] == key:
-                        found.append(k)
-                        j = k + 1
-                        break
-            if len(found) >= 2 and len(found) == len(cells) and found[-1] - found[0] < 2 * len(cells):
-                rows.append((starts[found[0]], starts[found[-1]] + len(lines[found[-1]])))
-    return sorted(rows)
-
-
-def _row_key(text: str) -> str:
-    return "".join(text.split())
-
-
 def _target(
     src: _Text, seg: str, base: int, citation_dates: list[tuple[int, int]], *, in_quote: bool, about_cdht: bool = False,
+    yearless: bool = False, need_level: bool = True,
 ) -> Target | None:
     if not about_cdht and not T.CDHT_RE.search(seg):
         return None  # "Đơn vị học tập" (TT24) and the like have other deadlines
     level, muc_do = _levels(seg)
-    if level is None:
+    if level is None and need_level:
         return None
     deadline: dt.date | None = None
     d_span: tuple[int, int] | None = None
@@ -198,7 +301,7 @@ def _target(
             break
     if deadline is None:
         m2 = T.DEADLINE_DAY_MONTH_RE.search(seg)
-        if m2 and T.RECURRING_RE.search(seg):
+        if m2 and (yearless or T.RECURRING_RE.search(seg)):
             day, month = int(m2.group("day")), int(m2.group("month"))
             day_month = (day, month)
             d_span, precision, lead = (m2.start(), m2.end()), "day-month", (m2.group("lead") or "").lower()

@@ -81,7 +81,7 @@ COMPLETE_RE: Final = re.compile(r"hoàn[ \t]+thành|thời[ \t]+gian[ \t]+hoàn[
 
 # Where a dossier goes: "đến Phòng Giáo dục và Đào tạo", "về Sở GDĐT", "lên Bộ Giáo dục và Đào tạo".
 ADDRESSEE_RE: Final = re.compile(
-    r"(?:đến|về|lên|tới|cho)[ \t]+(?P<addressee>(?P<office>Phòng|Sở|Bộ)[ \t]+(?:Giáo[ \t]+dục[ \t]+và[ \t]+Đào[ \t]+tạo|GD&ĐT|GDĐT|GD-ĐT))"
+    r"(?:đến|về|lên|tới|cho|gửi|nộp|trình)[ \t]+(?P<addressee>(?P<office>Phòng|Sở|Bộ)[ \t]+(?:Giáo[ \t]+dục[ \t]+và[ \t]+Đào[ \t]+tạo|GD&ĐT|GDĐT|GD-ĐT))"
 )
 # "Phòng Giáo dục và Đào tạo", "Phòng GDĐT", "Trưởng phòng GDĐT" anywhere (post-2025 stale authority).
 PHONG_GDDT_RE: Final = re.compile(
@@ -111,3 +111,25 @@ SHARE_UNIT_AFTER_RE: Final = re.compile(
 RATIO_WORD_RE: Final = re.compile(r"tăng|giảm|vượt|so[ \t]+với|gấp|kế[ \t]+hoạch|dự[ \t]+toán|chỉ[ \t]+tiêu[ \t]+giao", re.IGNORECASE)
 # Words that put a clause in the past: "Phòng Giáo dục và Đào tạo đã công nhận …", "trước đây".
 PAST_RE: Final = re.compile(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng)[ \t]+cũ)(?!\w)", re.IGNORECASE)
+
+# Any dated point a clause may hold, for cutting a clause with several dates into one piece per
+# event: "ngày 10/3", "ngày 31 tháng 3 năm 2026", "tháng 4/2026", "tháng 5 năm 2026".
+ANY_DEADLINE_RE: Final = re.compile(
+    rf"{NGAY}[ \t]+\d{{1,2}}(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)\d{{1,2}}(?:(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+)\d{{4}})?"
+    r"|(?<!\w)tháng[ \t]+\d{1,2}(?:[ \t]*/[ \t]*|[ \t]+năm[ \t]+)\d{4}"
+)
+# The events a date can belong to in a clause with several dates (issue 8): sending the dossier,
+# completing the assessment or recognition, issuing the decision, reporting. "… gửi hồ sơ về Phòng
+# GDĐT trước ngày 10 tháng 3 và hoàn thành việc công nhận trước ngày 31 tháng 3".
+EVENT_RE: Final = re.compile(
+    r"(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình)"
+    r"|hoàn[ \t]+thành(?![ \t]+(?:hồ[ \t]+sơ|tờ[ \t]+trình))|ban[ \t]+hành[ \t]+quyết[ \t]+định|quyết[ \t]+định[ \t]+công[ \t]+nhận"
+    r"|(?<!đề[ \t]nghị[ \t])công[ \t]+nhận|báo[ \t]+cáo[ \t]+(?:kết[ \t]+quả|về)|tổ[ \t]+chức[ \t]+(?:đánh[ \t]+giá|thẩm[ \t]+định|họp)",
+    re.IGNORECASE,
+)
+
+# A list of levels after one "cấp": "cấp xã, huyện, tỉnh" (TT25's own title), "cấp xã và huyện".
+LEVEL_LIST_RE: Final = re.compile(
+    r"cấp[ \t]+(?:xã|huyện|tỉnh)(?:[ \t]*(?:,|và|hoặc)[ \t]*(?:cấp[ \t]+)?(?:xã|huyện|tỉnh)(?![\w]))+", re.IGNORECASE
+)
+LEVEL_WORD_RE: Final = re.compile(r"(?<![\w])(xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)

@@ -48,13 +48,22 @@ class Rule:
     message: ClassVar[str]
     fix: ClassVar[FixSafety] = FixSafety.NONE
     kinds: ClassVar[frozenset[str] | None] = None  # draft kinds it applies to; None = all
+    # judged by TT25: silent on a draft dated before TT25 took effect (a 2019 notice under TT44
+    # is right for its time; the regime table in law/data/timeline.yaml says when TT25 began)
+    tt25_only: ClassVar[bool] = False
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         """Yield every finding of this rule in ``ctx.draft``."""
         raise NotImplementedError
 
     def applies_to(self, draft: Draft) -> bool:
-        return self.kinds is None or draft.kind in self.kinds
+        if self.kinds is not None and draft.kind not in self.kinds:
+            return False
+        if self.tt25_only and draft.date is not None:
+            from docgen.law.timeline import regimes
+
+            return draft.date >= regimes()[0].start
+        return True
 
     def finding(
         self,
@@ -178,7 +187,7 @@ class CheckContext:
     def targets(self) -> list[Any]:
         from docgen.check import find
 
-        return list(find.find_targets(self.draft))
+        return list(find.find_targets(self.draft, self.reading))
 
     @functools.cached_property
     def outline(self) -> Outline:

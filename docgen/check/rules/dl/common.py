@@ -52,3 +52,9 @@ def when(t: Target) -> str:
 def unit(level: str) -> str:
     """"cấp xã" for "xa"."""
     return vi.LEVELS[level]
+
+
+def level_label(t: Target) -> str:
+    """"cấp xã", or "cấp xã (theo tiêu đề mục 1)" when the level was learnt outside the sentence."""
+    assert t.level is not None
+    return f"{unit(t.level)} ({t.level_source})" if t.level_source else unit(t.level)

@@ -12,7 +12,7 @@ from docgen.check.model import Finding, FixSafety, Severity, Span
 from docgen.check.patterns import target as T
 from docgen.check.patterns.form import PLACE_DATE, PLACE_DATE_NUMERIC
 from docgen.check.rules.base import CheckContext, Rule, register
-from docgen.check.rules.dl.common import is_deadline, recognitions, timeline, unit, when
+from docgen.check.rules.dl.common import is_deadline, level_label, recognitions, timeline, unit, when
 
 
 @register
@@ -29,6 +29,7 @@ class RecognitionTooEarly(Rule):
     code = "DL001"
     name = "recognition-too-early"
     severity = Severity.ERROR
+    tt25_only = True
     message = "{level} mức độ {muc_do} không thể được công nhận trước ngày {earliest} (năm đánh giá đầu tiên là {first}), mục tiêu ghi {when}"
     fix = FixSafety.NONE
 
@@ -43,7 +44,7 @@ class RecognitionTooEarly(Rule):
             assert t.deadline is not None and t.deadline_span is not None
             if t.deadline < earliest:
                 yield self.finding(
-                    ctx, t.deadline_span, level=unit(t.level or ""), muc_do=muc,
+                    ctx, t.deadline_span, level=level_label(t), muc_do=muc,
                     earliest=vi.date_short(earliest), first=first, when=when(t),
                 )
 
@@ -63,6 +64,7 @@ class DossierAfterDue(Rule):
     code = "DL002"
     name = "dossier-after-due"
     severity = Severity.ERROR
+    tt25_only = True
     message = "hồ sơ {level} phải gửi trước ngày {due}, văn bản ghi {when}"
     fix = FixSafety.NONE
 
@@ -77,7 +79,7 @@ class DossierAfterDue(Rule):
                 day, month = t.day_month
                 if (month, day) > (due.month, due.day):
                     yield self.finding(
-                        ctx, t.deadline_span, level=unit(t.level), due=f"{due.day:02d}/{due.month:02d} năm sau năm đánh giá",
+                        ctx, t.deadline_span, level=level_label(t), due=f"{due.day:02d}/{due.month:02d} năm sau năm đánh giá",
                         when=f"ngày {day:02d}/{month:02d}",
                     )
                 continue
@@ -88,7 +90,7 @@ class DossierAfterDue(Rule):
                 continue
             due = tl.dossier_deadline(t.level, year)
             if t.deadline > due:
-                yield self.finding(ctx, t.deadline_span, level=unit(t.level), due=vi.date_short(due), when=when(t))
+                yield self.finding(ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due), when=when(t))
 
 
 @register
@@ -98,8 +100,10 @@ class CompletionAfterDue(Rule):
     Vì sao: việc đánh giá, công nhận phải xong trước ngày 31/3 (cấp xã, khoản 3 Điều 9) và 31/5
     (cấp huyện, khoản 3 Điều 14) của năm sau liền kề năm đánh giá; cấp tỉnh không có ngày cố định
     (Bộ trưởng quyết định trong 20 ngày làm việc, điểm e khoản 2 Điều 19). Chỉ xét câu nói rõ năm
-    đánh giá (“… mức độ 1 của năm 2025”) hoặc câu nêu hạn hằng năm; một mục tiêu “đến hết tháng 5
-    năm 2026” cho cấp xã không trái luật, vì công nhận trước 31/3 cũng là trước cuối tháng 5.
+    đánh giá (“… mức độ 1 của năm 2025”), câu nêu hạn hằng năm, hoặc câu “hoàn thành việc đánh
+    giá, công nhận trước ngày …” với một ngày trong nửa đầu năm (năm đánh giá là năm trước đó);
+    một mục tiêu “đến hết tháng 5 năm 2026” cho cấp xã không trái luật, vì công nhận trước 31/3
+    cũng là trước cuối tháng 5. Ô “Thời hạn giải quyết” của một thủ tục là hạn hoàn thành.
     Một QUYẾT ĐỊNH có trích yếu công nhận “Cộng đồng học tập” của một cấp cũng được xét: ngày ký ở
     dòng địa danh, ngày tháng năm không được muộn hơn hạn của năm đánh giá ghi trong trích yếu.
     """
@@ -107,6 +111,7 @@ class CompletionAfterDue(Rule):
     code = "DL003"
     name = "completion-after-due"
     severity = Severity.ERROR
+    tt25_only = True
     message = "việc công nhận {level} phải hoàn thành trước ngày {due}, văn bản ghi {when}"
     fix = FixSafety.NONE
 
@@ -125,17 +130,22 @@ class CompletionAfterDue(Rule):
                 day, month = t.day_month
                 if (month, day) > (due.date.month, due.date.day):
                     yield self.finding(
-                        ctx, t.deadline_span, level=unit(t.level), due=f"{due.date.day:02d}/{due.date.month:02d} năm sau năm đánh giá",
+                        ctx, t.deadline_span, level=level_label(t), due=f"{due.date.day:02d}/{due.date.month:02d} năm sau năm đánh giá",
                         when=f"ngày {day:02d}/{month:02d}",
                     )
                 continue
-            if t.evaluation_year is None or t.deadline is None or not is_deadline(t):
+            if t.deadline is None or not is_deadline(t):
                 continue
-            if t.evaluation_year < first:
+            year = t.evaluation_year
+            if year is None and t.completes and t.precision == "day" and t.deadline.month <= 6:
+                # "hoàn thành việc đánh giá, công nhận trước ngày 15/4/2026": a round is completed
+                # in the first months of the year after its evaluation year (khoản 3 Điều 9, 14)
+                year = t.deadline.year - 1
+            if year is None or year < first:
                 continue
-            due = tl.recognition_deadline(t.level, t.evaluation_year)
+            due = tl.recognition_deadline(t.level, year)
             if due is not None and t.deadline > due.date:
-                yield self.finding(ctx, t.deadline_span, level=unit(t.level), due=vi.date_short(due.date), when=when(t))
+                yield self.finding(ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due.date), when=when(t))
         yield from self._late_decision(ctx, tl, first)
 
     def _late_decision(self, ctx: CheckContext, tl: Any, first: int) -> Iterator[Finding]:
@@ -220,6 +230,7 @@ class EvaluationYearBeforeTt25(Rule):
     code = "DL006"
     name = "evaluation-year-before-tt25"
     severity = Severity.ERROR
+    tt25_only = True
     message = "năm đánh giá {year} ở trước năm đánh giá đầu tiên theo Thông tư 25/2023/TT-BGDĐT ({first})"
     fix = FixSafety.NONE
 

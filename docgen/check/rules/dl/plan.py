@@ -24,6 +24,7 @@ class LevelBeforeDependency(Rule):
     code = "DL004"
     name = "level-before-dependency"
     severity = Severity.WARNING
+    tt25_only = True
     message = "{upper} mức độ {muc_do} đặt hạn {when}, sớm hơn hạn {lower} mức độ {muc_do} ({lower_when}) mà nó phụ thuộc"
     fix = FixSafety.NONE
 
@@ -59,6 +60,7 @@ class UpgradeTooSoon(Rule):
     code = "DL005"
     name = "upgrade-too-soon"
     severity = Severity.WARNING
+    tt25_only = True
     message = "{level} mức độ 2 đặt hạn {when}, chưa đủ {months} tháng sau hạn mức độ 1 ({first_when})"
     fix = FixSafety.NONE
 
@@ -92,6 +94,7 @@ class DependencyShareTooLow(Rule):
     code = "DL010"
     name = "dependency-share-too-low"
     severity = Severity.WARNING
+    tt25_only = True
     message = "{upper} mức độ {muc_do} cần ít nhất 90% số {lower_unit} đạt mức độ {muc_do}, kế hoạch chỉ đặt {share}%"
     fix = FixSafety.NONE
 
