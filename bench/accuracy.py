@@ -1,6 +1,6 @@
 """Accuracy of ``docgen check`` on the held-out corpus (tests/fixtures/heldout).
 
-    .venv/bin/python bench/accuracy.py [--corpus DIR] [--json OUT]
+    .venv/bin/python bench/accuracy.py [--corpus DIR] [--json OUT] [--source WORKTREE]
 
 Runs ``docgen check --format json --fail-on info FILE`` on every draft that has a
 ``<name>.expected.yaml`` and matches the findings to the annotated (planted) mistakes:
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -70,6 +71,27 @@ class FileResult:
     infos: list[dict[str, Any]]  # unmatched info findings (not counted)
     other_rule: list[dict[str, Any]] = field(default_factory=list)  # matched by place, not by rule
     error: str | None = None  # stderr when the file could not be checked
+    dated_lines: int = 0  # unannotated lines that carry a date or a citation (where false alarms can arise)
+
+
+# A line "carries a date or a citation": "27/12/2023", "ngày 31 tháng 3", "tháng 5/2026",
+# "25/2023/TT-BGDĐT", "49-KL/TW". The issue's aim counts false alarms per 50 such correct lines.
+DATED = re.compile(r"\d{1,2}/\d{1,2}(?:/\d{4})?|ngày\s+\d{1,2}\s+tháng|tháng\s+\d{1,2}\s*(?:/|năm)\s*\d{4}|\d+/\d{4}/[A-ZĐ]|\d+-[A-Z]+/[A-Z]")
+
+
+def dated_lines(draft: Path, annotated: set[int]) -> int:
+    """Lines of the draft (as docgen's reader numbers them) with a date or citation, not annotated."""
+    sys.path.insert(0, str(ROOT))
+    from docgen.check.inputs import read_draft
+
+    d = read_draft(draft)
+    count = 0
+    for i, start in enumerate(d.line_starts):
+        end = d.line_starts[i + 1] if i + 1 < len(d.line_starts) else len(d.text)
+        number = d.line_numbers[i]
+        if number not in annotated and DATED.search(d.text[start:end]):
+            count += 1
+    return count
 
 
 def family(code: str) -> str:
@@ -94,11 +116,23 @@ def load_annotations(draft: Path) -> list[Annotation]:
     return [Annotation(file=draft.name, **item) for item in data]
 
 
-def run_checker(draft: Path, docgen: Path = DOCGEN) -> tuple[list[dict[str, Any]], str | None]:
-    """Findings of ``docgen check`` for one file, or the error text when it could not run."""
+def run_checker(draft: Path, docgen: Path = DOCGEN, source: Path | None = None) -> tuple[list[dict[str, Any]], str | None]:
+    """Findings of ``docgen check`` for one file, or the error text when it could not run.
+
+    ``source`` runs the docgen package found in that directory instead (e.g. a ``git worktree``
+    of an earlier commit), with this venv's libraries; ``-P`` keeps the working directory off
+    ``sys.path`` so that the package here cannot shadow it.
+    """
+    cmd = [str(docgen), "check"]
+    env = None
+    if source is not None:
+        import os
+
+        cmd = [sys.executable, "-P", "-c", "import sys; from docgen.cli import main; sys.argv[0] = 'docgen'; main()", "check"]
+        env = {**os.environ, "PYTHONPATH": str(source)}
     proc = subprocess.run(
-        [str(docgen), "check", "--format", "json", "--fail-on", "info", str(draft)],
-        capture_output=True, text=True, cwd=ROOT, timeout=300,
+        [*cmd, "--format", "json", "--fail-on", "info", str(draft)],
+        capture_output=True, text=True, cwd=ROOT, timeout=300, env=env,
     )
     if proc.returncode not in (0, 1):
         return [], (proc.stderr.strip().splitlines() or [f"mã thoát {proc.returncode}"])[-1]
@@ -195,6 +229,10 @@ def summarise(results: list[FileResult]) -> dict[str, Any]:
         "correct_drafts_fp_errors": sum(
             1 for r in correct for f in r.false_positives if f["severity"] == "error"),
         "unreadable": [r.file for r in results if r.error],
+        "dated_lines": sum(r.dated_lines for r in results),
+        "false_alarms_per_50_dated_lines": (
+            50 * sum(len(r.false_positives) for r in results) / sum(r.dated_lines for r in results)
+            if sum(r.dated_lines for r in results) else None),
     }
 
 
@@ -219,6 +257,11 @@ def render(results: list[FileResult], summary: dict[str, Any]) -> str:
         f"Dự thảo đúng đã kiểm tra: {summary['correct_drafts']} (không kiểm tra được: "
         f"{summary['correct_drafts_unchecked']}); FP mức cảnh báo trở lên trên các dự thảo đúng: "
         f"{summary['correct_drafts_fp_warning_or_above']} (trong đó lỗi: {summary['correct_drafts_fp_errors']})"
+    )
+    rate = summary["false_alarms_per_50_dated_lines"]
+    out.append(
+        f"Dòng đúng có ngày hoặc trích dẫn: {summary['dated_lines']}; cảnh báo/lỗi sai trên 50 dòng như vậy: "
+        + (f"{rate:.2f}" if rate is not None else "–")
     )
     if summary["unreadable"]:
         out.append("Không kiểm tra được: " + ", ".join(summary["unreadable"]))
@@ -247,13 +290,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--docgen", type=Path, default=DOCGEN)
+    parser.add_argument("--source", type=Path, help="measure the docgen package in this directory (a worktree of another commit)")
     parser.add_argument("--json", type=Path, help="also write the detailed results as JSON")
     args = parser.parse_args(argv)
     results = []
     for draft in drafts(args.corpus):
-        findings, error = run_checker(draft, args.docgen)
-        result = evaluate(draft, findings, load_annotations(draft))
+        findings, error = run_checker(draft, args.docgen, args.source)
+        annotations = load_annotations(draft)
+        result = evaluate(draft, findings, annotations)
         result.error = error
+        result.dated_lines = dated_lines(draft, {line for a in annotations for line in [a.line, *a.also_lines]})
         results.append(result)
     summary = summarise(results)
     print(render(results, summary))
