@@ -3,6 +3,10 @@ footnote markers and notes. STR rules read the headings and footnotes; FMT rules
 
 Headings are recognised by their numbering, not by Markdown level or Word style: seed 001 puts
 "2. Hội Khuyến học tỉnh" under "##" and "1. Sở Giáo dục và Đào tạo" under "###".
+
+Table cells are not running text: a list "a), b)" or "1., 2." that starts again in every row of a
+task table is numbered per cell (issue 8). :func:`table_cells` gives each cell's lines, and
+:func:`cell_headings` the headings of one cell, a numbering scope of its own.
 """
 
 from __future__ import annotations
@@ -132,9 +136,10 @@ def extract_outline(draft: Draft, skip_lines: frozenset[int] = frozenset()) -> O
     """Headings (up to "Nơi nhận"), footnote markers and note lines of ``draft``.
 
     ``skip_lines`` are line indexes that are not running text (e.g. .docx table cells), which
-    take no part in heading sequences.
+    take no part in heading sequences. Without them, the table rows of a text draft
+    (:func:`text_table_lines`) are skipped.
     """
-    skip = skip_lines or frozenset(draft.meta.get("table_lines", ()))
+    skip = skip_lines or text_table_lines(draft)
     outline = Outline(lines=split_lines(draft.text))
     for line in outline.lines:
         c = line.content
@@ -206,3 +211,75 @@ def _match_key(text: str) -> str:
     """Text without blanks and footnote marks: python-docx shows a line break as "\n" and no
     footnote mark, the reader a space and "[n]"."""
     return form.MATCH_NOISE.sub("", text)
+
+
+# ---------------------------------------------------------------------------- table cells
+
+# A line that starts a list item rather than a table row when a tab follows its label ("-\tNâng
+# cao …", Word's bullets saved as text); numbered labels ("1.\tMục đích") are headings.
+_BULLETS: Final = ("-", "+", "•", "*", "–")
+
+
+def text_table_lines(draft: Draft) -> frozenset[int]:
+    """Lines of a .txt/.md draft that are table rows: ``meta["table_lines"]``, and the rows whose
+    cells were separated by tabs (``meta["tab_rows"]``).
+
+    A block of consecutive tab rows (blank lines allowed between them) in which every row starts
+    with a heading label or a bullet is a list laid out with tabs, as Word saves numbered
+    paragraphs ("1.<TAB>Mục đích"), not a table: its headings stay in the running text.
+    """
+    rows = sorted(set(draft.meta.get("tab_rows", ())))
+    out = set(draft.meta.get("table_lines", ()))
+    if not rows:
+        return frozenset(out)
+    lines = split_lines(draft.text)
+    blocks: list[list[int]] = []
+    for index in rows:
+        if index >= len(lines):
+            continue
+        if blocks and index <= blocks[-1][-1] + 2 and all(not lines[k].content for k in range(blocks[-1][-1] + 1, index)):
+            blocks[-1].append(index)
+        else:
+            blocks.append([index])
+    for block in blocks:
+        if all(_heading(lines[k]) is not None or lines[k].content.startswith(_BULLETS) for k in block):
+            continue
+        out.update(block)
+    return frozenset(out)
+
+
+def table_cells(draft: Draft, paragraphs: list[DocxParagraph]) -> list[list[Line]]:
+    """The lines of each table cell, in reading order: for a .docx, the paragraphs of one ``w:tc``
+    (the innermost, for a table inside a cell); for a text draft, each table row's line
+    (:func:`text_table_lines`: its cells are on that one line, and only the first can start with
+    a heading)."""
+    if draft.docx is None:
+        lines = split_lines(draft.text)
+        return [[lines[k]] for k in sorted(text_table_lines(draft)) if k < len(lines)]
+    from docx.oxml.ns import qn
+
+    tc_tag = qn("w:tc")
+    cells: dict[int, list[Line]] = {}
+    order: list[int] = []
+    for p in paragraphs:
+        if not p.in_table or p.line is None:
+            continue
+        tc = next(p.paragraph._p.iterancestors(tc_tag), None)
+        key = id(tc) if tc is not None else -1
+        if key not in cells:
+            cells[key] = []
+            order.append(key)
+        cells[key].append(p.line)
+    return [cells[k] for k in order]
+
+
+def cell_headings(lines: list[Line], stop: int | None = None) -> list[Heading]:
+    """Numbered headings of one table cell's lines (none at or after line ``stop``, "Nơi nhận")."""
+    out: list[Heading] = []
+    for line in lines:
+        if not line.content or (stop is not None and line.index >= stop) or form.FOOTNOTE_NOTE.match(line.content):
+            continue
+        heading = _heading(line)
+        if heading:
+            out.append(heading)
+    return out

@@ -7,6 +7,10 @@ Symbols are looked up tolerantly (:func:`normalize_symbol`): drafts write "25/20
 "25/2023/TTBGDĐT" (seed 000) or "BGDDT"; all of them find the same entry. Known *wrong* forms
 that name another document ("324/QĐ-HKHVN" for "324/QĐ-KHVN") are found by
 :meth:`Registry.find_alias` only, so a checker can tell a typo from a spelling variant.
+
+The file also holds one table shared by every entry, ``issuer_abbreviations``: how drafts shorten
+an organisation's name after "của" ("Bộ GD&ĐT", "UBND tỉnh"). :meth:`Registry.expand_abbreviation`
+looks one up, tolerant of "&", "-", spaces and case (:func:`abbreviation_key`).
 """
 
 from __future__ import annotations
@@ -64,6 +68,16 @@ class WrongForm(BaseModel):
     note: str
 
 
+class IssuerAbbreviation(BaseModel):
+    """A short form of words in an organisation's name: "GDĐT" for "Giáo dục và Đào tạo"."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    short: str
+    long: str
+    source: Source
+
+
 class Status(str, Enum):
     """Legal status of a document on a given day."""
 
@@ -109,6 +123,7 @@ class RegistryEntry(BaseModel):
     effective: dt.date | None = None
     date_hint: dt.date | None = None
     date_confidence: Confidence
+    effective_confidence: Confidence
     title: str | None
     title_confidence: Confidence
     subject: str | None = None
@@ -127,11 +142,12 @@ class RegistryEntry(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _default_confidences(cls, data: Any) -> Any:
-        # date_confidence / title_confidence default to the entry's own confidence.
+        # date_confidence / effective_confidence / title_confidence default to the entry's own confidence.
         if isinstance(data, dict) and isinstance(data.get("source"), dict):
             conf = data["source"].get("confidence")
             data = dict(data)
             data.setdefault("date_confidence", "not-found" if data.get("signed") is None else conf)
+            data.setdefault("effective_confidence", "not-found" if data.get("effective") is None else conf)
             data.setdefault("title_confidence", "not-found" if data.get("title") is None else conf)
         return data
 
@@ -253,16 +269,38 @@ def symbol_key(text: str) -> str:
     return normalize_symbol(text).replace("-", "").replace("Đ", "D").upper()
 
 
+# Characters that join the parts of an abbreviation and carry no meaning: "GD&ĐT", "GD-ĐT", "KH.CN"
+# (dashes are made ASCII by _DASHES first).
+_ABBREVIATION_JOINERS = str.maketrans("", "", "&-.")
+
+
+def abbreviation_key(text: str) -> str:
+    """Lookup key of an abbreviation: NFC, no blanks, no "&", "-", "–", ".", case-folded.
+
+    >>> abbreviation_key("GD & ĐT") == abbreviation_key("gd-đt") == abbreviation_key("GDĐT")
+    True
+    """
+    s = unicodedata.normalize("NFC", text).translate(_DASHES).translate(_ABBREVIATION_JOINERS)
+    return "".join(s.split()).casefold()
+
+
 @dataclass(frozen=True)
 class Registry:
     """All registry entries, indexed by id, by symbol (tolerant) and by known wrong symbol."""
 
     entries: tuple[RegistryEntry, ...]
+    abbreviations: tuple[IssuerAbbreviation, ...] = ()
     _by_id: dict[str, RegistryEntry] = field(default_factory=dict, repr=False)
     _by_key: dict[str, RegistryEntry] = field(default_factory=dict, repr=False)
     _by_wrong: dict[str, RegistryEntry] = field(default_factory=dict, repr=False)
+    _by_abbreviation: dict[str, IssuerAbbreviation] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        for abbreviation in self.abbreviations:
+            key = abbreviation_key(abbreviation.short)
+            if key in self._by_abbreviation:
+                raise ValueError(f"registry: abbreviation {abbreviation.short} listed twice")
+            self._by_abbreviation[key] = abbreviation
         for entry in self.entries:
             if entry.id in self._by_id:
                 raise ValueError(f"registry: duplicate id {entry.id}")
@@ -292,9 +330,23 @@ class Registry:
         """The entry of which ``symbol`` is a known wrong form ("324/QĐ-HKHVN" → 324/QĐ-KHVN)."""
         return self._by_wrong.get(symbol_key(symbol))
 
+    def expand_abbreviation(self, word: str) -> str | None:
+        """The words an abbreviation stands for ("GD&ĐT" → "Giáo dục và Đào tạo"), or None."""
+        found = self._by_abbreviation.get(abbreviation_key(word))
+        return found.long if found is not None else None
+
+
+class _RegistryFile(BaseModel):
+    """The layout of ``registry.yaml``: the shared abbreviation table, then the documents."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    issuer_abbreviations: tuple[IssuerAbbreviation, ...] = ()
+    documents: tuple[RegistryEntry, ...]
+
 
 @cache
 def load_registry() -> Registry:
     """The packaged registry, parsed once."""
-    raw = read_data("registry.yaml")
-    return Registry(entries=tuple(RegistryEntry.model_validate(item) for item in raw))
+    data = _RegistryFile.model_validate(read_data("registry.yaml"))
+    return Registry(entries=data.documents, abbreviations=data.issuer_abbreviations)

@@ -25,11 +25,17 @@ KIND_NAMES = {
 SYMBOL_IN_TEXT = re.compile(r"\d+\s*[/-]\s*[\wĐđ]+(?:\s*[/-]\s*[\wĐđ]+)*")
 
 
-def raw_entries() -> list[dict[str, object]]:
+def raw_data() -> dict[str, list[dict[str, object]]]:
     text = resources.files("docgen.law").joinpath("data", "registry.yaml").read_text(encoding="utf-8")
     data = YAML(typ="safe", pure=True).load(text)
-    assert isinstance(data, list)
+    assert isinstance(data, dict) and set(data) == {"issuer_abbreviations", "documents"}
     return data
+
+
+def raw_entries() -> list[dict[str, object]]:
+    entries = raw_data()["documents"]
+    assert isinstance(entries, list)
+    return entries
 
 
 @pytest.fixture(scope="module")
@@ -38,11 +44,11 @@ def entries() -> tuple[RegistryEntry, ...]:
 
 
 def test_every_raw_entry_has_source_with_ref_and_confidence() -> None:
-    for item in raw_entries():
+    for item in [*raw_entries(), *raw_data()["issuer_abbreviations"]]:
         source = item.get("source")
         assert isinstance(source, dict), item.get("id")
         assert isinstance(source.get("ref"), str) and source["ref"].strip(), item.get("id")
-        assert source.get("confidence") in CONFIDENCES, item.get("id")
+        assert source.get("confidence") in CONFIDENCES, item.get("id") or item.get("short")
 
 
 def test_data_file_is_nfc() -> None:
@@ -271,6 +277,47 @@ def test_accepted_variant_symbol() -> None:
 def test_unknown_symbol() -> None:
     assert load_registry().get("1/QĐ-XYZ") is None
     assert load_registry().find_alias("1/QĐ-XYZ") is None
+
+
+# ---------------------------------------------------------------- issuer abbreviations and effective dates
+
+
+@pytest.mark.parametrize("written", ["GDĐT", "GD&ĐT", "GD-ĐT", "GD - ĐT", "GD \u2013 ĐT", "gd&đt", "GD.ĐT"])
+def test_abbreviation_is_found_whatever_joins_its_parts(written: str) -> None:
+    assert load_registry().expand_abbreviation(written) == "Giáo dục và Đào tạo"
+
+
+def test_abbreviations_of_issuers_in_the_registry() -> None:
+    registry = load_registry()
+    assert registry.expand_abbreviation("UBND") == "Ủy ban nhân dân"
+    assert registry.expand_abbreviation("TW") == "Trung ương"
+    assert registry.expand_abbreviation("KH&CN") == "Khoa học và Công nghệ"
+    assert registry.expand_abbreviation("Bộ") is None
+    assert registry.expand_abbreviation("GD") is None
+
+
+def test_registry_rejects_an_abbreviation_listed_twice() -> None:
+    registry = load_registry()
+    gddt = registry.abbreviations[0]
+    with pytest.raises(ValueError):
+        Registry(entries=registry.entries, abbreviations=(gddt, gddt.model_copy(update={"short": "GD&ĐT"})))
+
+
+def test_effective_confidence_defaults_to_the_entry_confidence() -> None:
+    registry = load_registry()
+    tt25, tt11, tt40 = (registry.get(s) for s in ("25/2023/TT-BGDĐT", "11/2025/TT-BGDĐT", "40/2010/TT-BGDĐT"))
+    assert tt25 is not None and tt25.effective_confidence == "high"
+    assert tt11 is not None and tt11.effective_confidence == "medium"
+    assert tt40 is not None and tt40.effective is None and tt40.effective_confidence == "not-found"
+
+
+def test_tt25_repealed_tt44_whose_title_said_xep_loai() -> None:
+    registry = load_registry()
+    tt25 = registry.get("25/2023/TT-BGDĐT")
+    assert tt25 is not None and tt25.repeals == ("tt44-2014",)
+    tt44 = registry.by_id("tt44-2014")
+    assert tt44 is not None and tt44.title is not None and "xếp loại" in tt44.title
+    assert tt25.title is not None and "công nhận" in tt25.title and "xếp loại" not in tt25.title
 
 
 def test_law_data_reads_the_same_under_yaml_1_1_and_1_2() -> None:

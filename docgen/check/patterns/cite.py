@@ -18,6 +18,9 @@ LOWER: Final = "a-zđ" + _VOWELS
 UPPER: Final = "A-ZĐ" + _VOWELS.upper()
 # A word that starts with a capital: "Bộ", "Giáo", "Ủy"
 CAP_WORD: Final = rf"[{UPPER}][{LOWER}{UPPER}&]*"
+# An abbreviation whose parts are joined by "-" or "&": "GD-ĐT", "GD&ĐT", "KH&CN", "LĐ-TB&XH"
+# (issue 8: "của Bộ GD-ĐT" was cut at the hyphen and read as the issuer "Bộ GD").
+ABBREVIATION_WORD: Final = rf"[{UPPER}]{{1,6}}(?:[&\-–][{UPPER}]{{1,6}})+(?![{LOWER}{UPPER}])"
 _SP: Final = r"[ \t]*\n?[ \t]*"  # optional space, possibly across one line break (PDF)
 _S: Final = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"  # required space or one line break
 
@@ -44,10 +47,16 @@ TYPE_ABBREVIATIONS: Final[tuple[str, ...]] = (
 # ---------------------------------------------------------------- symbol
 
 # State document: "25/2023/TT-BGDĐT", "1373/QĐ-TTg", "3727/KH-UBND", "40/TTr-SGDĐT",
-# "1357/UBND-KGVX"; tolerant of "TT- BGDĐT", "TT -BGDĐT", "TTBGDĐT" and "25 /2023/…".
+# "1357/UBND-KGVX", "12/KH-PGD&ĐT", "45/SGDĐT-GDTX&CN" ("&" inside a part, issue 8); tolerant of
+# "TT- BGDĐT", "TT -BGDĐT", "TTBGDĐT" and "25 /2023/…". After a dash with a blank beside it the
+# part must start with two capitals, so that "25/2023/TT-BGDĐT - Cổng thông tin điện tử" (a web
+# page's title, issue 8) or "… - Bộ Giáo dục" does not take the next word into the symbol.
+_SYMBOL_PART: Final = rf"[{UPPER}][{UPPER}{LOWER}&]{{0,11}}"
+_SYMBOL_SPACED_PART: Final = rf"[{UPPER}][{UPPER}&][{UPPER}{LOWER}&]{{0,10}}"
 STATE_SYMBOL: Final = (
     r"(?P<number>\d{1,5})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d{2})[ \t]?/[ \t]?)?"
-    rf"(?P<code>[{UPPER}][{UPPER}{LOWER}&]{{0,9}}(?:[ \t]?[-–][ \t]?\n?[{UPPER}][{UPPER}{LOWER}&]{{0,11}}){{0,3}})"
+    rf"(?P<code>[{UPPER}][{UPPER}{LOWER}&]{{0,9}}"
+    rf"(?:(?:[-–]\n?{_SYMBOL_PART}|(?:[ \t][-–][ \t]?|[-–][ \t])\n?{_SYMBOL_SPACED_PART})(?![{LOWER}])){{0,3}})"
 )
 # Party document: "49-KL/TW", "11-CT/TW", "05-NQ/TU".
 PARTY_SYMBOL: Final = r"(?P<pnumber>\d{1,4})[ \t]?[-–][ \t]?(?P<ptype>KL|CT|NQ|QĐ|TB|HD|KH|QC)[ \t]?/[ \t]?(?P<org>TW|TU|HU|ĐU|QU|BCS)"
@@ -84,13 +93,13 @@ _ISSUER_STOP: Final = (
 )
 # One more word of an issuer: a capitalised word, a name-internal lower-case word, "(UBND)", "XII".
 _ISSUER_WORD: Final = (
-    rf"{_ISSUER_STOP}(?:{CAP_WORD}|(?:{'|'.join(_NAME_LOWER_WORDS)})(?![{LOWER}])|\([A-ZĐ]{{2,10}}\)|[IVX]{{1,5}}\b)"
+    rf"{_ISSUER_STOP}(?:{ABBREVIATION_WORD}|{CAP_WORD}|(?:{'|'.join(_NAME_LOWER_WORDS)})(?![{LOWER}])|\([A-ZĐ]{{2,10}}\)|[IVX]{{1,5}}\b)"
 )
 # "của Bộ trưởng Bộ Giáo dục và Đào tạo", "của Thủ tướng Chính phủ",
 # "của Ủy ban nhân dân (UBND) tỉnh", "của Ban Bí thư Trung ương Đảng khóa XII"
 # A comma inside a name only before the second part of a ministry: "Bộ Văn hóa, Thể thao và Du lịch".
 _ISSUER_COMMA: Final = r",[ \t]+(?=Thể[ \t]+thao)"
-ISSUER: Final = rf"(?P<issuer>{CAP_WORD}(?:(?:[ \t]+\n?[ \t]*|{_ISSUER_COMMA}){_ISSUER_WORD}){{0,14}})"
+ISSUER: Final = rf"(?P<issuer>(?:{ABBREVIATION_WORD}|{CAP_WORD})(?:(?:[ \t]+\n?[ \t]*|{_ISSUER_COMMA}){_ISSUER_WORD}){{0,14}})"
 # Words that begin a trích yếu after a citation: "Quy định về …", "về …", "phê duyệt …".
 TITLE_LEAD: Final = (
     r"(?:[Qq]uy[ \t]định|[Vv]ề|[Bb]an[ \t]hành|[Pp]hê[ \t]duyệt|[Hh]ướng[ \t]dẫn|[Ss]ửa[ \t]đổi|"
@@ -139,8 +148,10 @@ SENTENCE_END_RE: Final = re.compile(rf"(?:[.!?](?=[ \t]+[{UPPER}\"“(])|;|\n)")
 # "Thái Bình, ngày 15 tháng 4 năm 2024", "Cao Bằng, ngày 05 tháng 3 năm 2025", the (wrong, NĐ30)
 # "TP. Hồ Chí Minh, ngày …", and a PDF line that also holds the number ("Số: 31/QĐ-PGDĐT Lập
 # Thạch, ngày 27 tháng 3 năm 2025"): one to five capitalised words, then ", ngày … tháng … năm …".
+# A weekday is no place: "Thứ Hai, ngày 15 tháng 4 năm 2024" is the date a web page was posted
+# (text copied from a portal, issue 8), not the draft's own date.
 PLACE_DATE_RE: Final = re.compile(
-    rf"(?:^|(?<=[ \t*_]))(?P<place>(?:[{UPPER}][^\s,;:]*[ \t]+){{0,4}}[{UPPER}][^\s,;:/]*)[ \t]*,[ \t]*[Nn]gày[ \t]+(?P<d>\d{{1,2}})"
+    rf"(?:^|(?<=[ \t*_]))(?<!Thứ[ \t])(?<!THỨ[ \t])(?<!Chủ[ \t])(?<!CHỦ[ \t])(?!(?:Thứ|THỨ|Chủ[ \t]+[Nn]hật|CHỦ[ \t]+NHẬT)(?![{LOWER}{UPPER}]))(?P<place>(?:[{UPPER}][^\s,;:]*[ \t]+){{0,4}}[{UPPER}][^\s,;:/]*)[ \t]*,[ \t]*[Nn]gày[ \t]+(?P<d>\d{{1,2}})"
     r"[ \t]+tháng[ \t]+(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})",
     re.MULTILINE,
 )
@@ -194,9 +205,85 @@ PERCENT_RE: Final = re.compile(r"(\d{1,3})\s*%")
 PARENTHESES_RE: Final = re.compile(r"\([^)]*\)")
 # One word of a name.
 WORD_RE: Final = re.compile(r"\w+")
-# Words that open a trích yếu but are not part of the registry title: "ban hành …", "về việc …".
-TITLE_OPENING_RE: Final = re.compile(r"^(ban hành|về việc|về)\s+")
+# An abbreviation written in parts, looked up in the registry's abbreviation table as one word:
+# "GD&ĐT", "GD-ĐT", "GD - ĐT", "GD và ĐT" (all "GDĐT"), "KH&CN" (issue 8).
+ABBREVIATION_GROUP_RE: Final = re.compile(
+    rf"(?<![{LOWER}{UPPER}])[{UPPER}]{{1,6}}(?:[ \t]*(?:&|[-–]|và)[ \t]*[{UPPER}]{{1,6}})+(?![{LOWER}{UPPER}])"
+)
+# Words that open a trích yếu but do not tell one document from another, dropped (repeatedly)
+# from both titles before they are compared: "ban hành Quy định về …", "về việc …", "phê duyệt
+# Đề án …" (issue 8: "của Bộ GDĐT về đánh giá, công nhận …" is TT25's title, not a paraphrase).
+TITLE_OPENING_RE: Final = re.compile(r"^(?:(?:ban hành|quy định|về việc|về|phê duyệt)\s+)+")
+# The quoted name a title is about: "cộng đồng học tập", "đơn vị học tập" (in a flat title, whose
+# quotes are straight): TT24's title given to TT25 names another subject (REF004).
+TITLE_SUBJECT_RE: Final = re.compile(r'"([^"]{3,80})"')
+# A dash between two parts of a title, with any spacing: "2021 - 2030", "2021-2030", "2021 – 2030".
+TITLE_DASH_RE: Final = re.compile(r"\s*[-‐‑‒–—−]\s*")
+# A comma with any spacing: "cấp xã,huyện , tỉnh" is "cấp xã, huyện, tỉnh".
+TITLE_COMMA_RE: Final = re.compile(r"\s*,\s*")
+# Quotation marks of any style around a name in a title: “Cộng đồng học tập”, "…", ‘…’, «…».
+TITLE_QUOTES_RE: Final = re.compile(r"[\"“”„‟'‘’‚‛«»]")
+
+# "Ngày 27/3/2025, Trưởng phòng … ban hành " or "Ngày 27 tháng 3 năm 2025, Ủy ban nhân dân … đã ký ban hành "
+# right before the citation: the clause opens with the date of the act it reports, which is the
+# citation's issue date (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b asks only that the date be given).
+CLAUSE_DATE_THEN_ISSUE_RE: Final = re.compile(
+    r"(?:^|[.;:]\s+)[\s\-–+*•\d.)a-zđ]{0,6}?"
+    r"ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,"
+    r"[^.;:\n]{1,160}?\b(?:đã\s+)?(?:ký\s+)?ban\s+hành\s*$",
+    re.IGNORECASE,
+)
+
+# ---------------------------------------------------------------- effective date given in a draft
+
+# The effective date a draft gives a cited document, after the citation in the same clause:
+# "Thông tư số 25/2023/TT-BGDĐT … có hiệu lực từ ngày 12/02/2024", "có hiệu lực thi hành kể từ
+# ngày 12 tháng 02 năm 2024", "(hiệu lực từ 12/02/2024)". "hết hiệu lực từ …" (a repeal) is not one.
+EFFECTIVE_RE: Final = re.compile(
+    rf"(?<![{LOWER}{UPPER}])(?<!hết[ \t])(?<!Hết[ \t])(?<!mất[ \t])(?<!ngưng[ \t])"
+    rf"(?:(?i:bắt){_S}(?i:đầu){_S})?(?:(?i:có){_S})?(?i:hiệu){_S}(?i:lực)(?:{_S}(?i:thi){_S}(?i:hành))?"
+    rf"(?:{_S}(?i:kể))?{_S}(?i:từ){_S}(?:{NGAY}{_S})?(?P<value>{DATE_NUMERIC}|{DATE_WORDS})(?![\d/])"
+)
+
+# ---------------------------------------------------------------- web page above the document
+
+# A line of a web page copied above a document (issue 8), tested one line at a time: the page
+# title ending with the portal's name "Kế hoạch số 15/KH-UBND về xây dựng xã hội học tập - Cổng
+# thông tin điện tử huyện Yên Sơn" (the name after " - ", " | " or at the line start, so that "đăng
+# tải trên Cổng thông tin điện tử" in a sentence is not one), a breadcrumb "Trang chủ > Văn bản >
+# Kế hoạch", post metadata at the line start "Ngày đăng: 12/03/2024 | Lượt xem: 215", "Cập nhật
+# lúc: …", "Tác giả: …", "Nguồn: …", and the page's buttons alone on a line "Chia sẻ", "In bài
+# viết", "Tải về". Only lines above the document's Quốc hiệu are tested
+# (docgen.check.rules.ref.common.page_chrome_end).
+WEB_CHROME_RE: Final = re.compile(
+    r"(?:^[ \t]*|[ \t][-–|:][ \t]*)(?:Cổng|Trang)[ \t]+(?:thông[ \t]+tin[ \t]+điện[ \t]+tử|TTĐT)"
+    r"|(?:^[ \t]*|[ \t][-–|:][ \t]*)Báo[ \t]+điện[ \t]+tử"
+    r"|(?:^|[ \t])(?:Trang[ \t]+chủ|Home)[ \t]*[>»›/|]"
+    r"|[ \t][>»›][ \t][^\n]*?[ \t][>»›][ \t]"
+    r"|^[ \t]*(?:Ngày[ \t]+(?:đăng|cập[ \t]+nhật)|Đăng[ \t]+(?:ngày|lúc)|Cập[ \t]+nhật(?:[ \t]+lúc)?[ \t]*:"
+    r"|Tác[ \t]+giả[ \t]*:|Nguồn[ \t]*:|Lượt[ \t]+(?:xem|truy[ \t]+cập))"
+    r"|Lượt[ \t]+(?:xem|truy[ \t]+cập)[ \t]*:?[ \t]*\d"
+    r"|^[ \t]*(?:Chia[ \t]+sẻ|In[ \t]+bài(?:[ \t]+viết)?|Bản[ \t]+in|Tải[ \t]+về|Tệp[ \t]+đính[ \t]+kèm)[ \t]*:?[ \t]*$",
+    re.IGNORECASE,
+)
 # "Theo điểm a khoản 4 Điều 17 Thông tư số 25/2023/TT-BGDĐT, tỉnh phải có …": a locator that
 # opens its clause with "Theo"/"Tại"/"Căn cứ" and is followed by a comma introduces a paraphrase.
 PARAPHRASE_LEAD_RE: Final = re.compile(r"(?:^|[\s(\-–])(?:[Tt]heo|[Tt]ại|[Cc]ăn[ \t]+cứ)(?:[ \t]+quy[ \t]+định[ \t]+tại)?[ \t]*$")
 PARAPHRASE_COMMA_RE: Final = re.compile(r"[ \t]*,[ \t]*")
+
+
+# ---------------------------------------------------------------- page furniture (PDF, text copied from a PDF)
+
+# A line that is only a page number, in the forms office templates and PDF viewers print: "2",
+# "- 2 -", "– 2 –", "Trang 2", "Trang 2/5", "trang 2 / 5", "Trang 2 trên 5", "2/5", "Page 2 of 5".
+# ``label`` is set for "Trang"/"Page", ``total`` for "/5", ``dash`` for "- 2 -" (issue 8).
+PAGE_FURNITURE_RE: Final = re.compile(
+    r"^\s*(?:(?P<dash>[-–—])\s*)?(?:(?P<label>[Tt]rang|TRANG|[Pp]age|PAGE)\s+)?(?P<page>\d{1,4})"
+    r"(?:\s*(?:/|of|trên)\s*(?P<total>\d{1,4}))?(?:\s*[-–—])?\s*$"
+)
+# Digits of a running header or footer, left out when lines of different pages are compared:
+# "Kế hoạch số 12/KH-UBND - Trang 2" and "… - Trang 3" are one footer.
+FURNITURE_DIGITS_RE: Final = re.compile(r"\d+")
+# A Markdown line that stands on its own and is never joined to the next one when a text copied
+# out of a PDF is repaired: "# Tiêu đề", "| ô | ô |", "> trích", "```", "<!-- … -->", "* mục", "---".
+MARKDOWN_BLOCK_RE: Final = re.compile(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-{3,}\s*$)")

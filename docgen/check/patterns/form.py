@@ -110,6 +110,11 @@ QUOC_HIEU: Final = re.compile(
     r"^(?P<all>(?P<cong>cộng)[ \t]+(?P<hoa>hòa|hoà)[ \t]+xã[ \t]+hội[ \t]+chủ[ \t]+nghĩa[ \t]+việt[ \t]+nam)$",
     re.IGNORECASE,
 )
+# The Quốc hiệu anywhere in a line, also beside the agency's name in a two-column header laid out
+# as text ("ỦY BAN NHÂN DÂN   CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): where the document starts.
+QUOC_HIEU_IN_LINE: Final = re.compile(
+    r"cộng[ \t]+(?:hòa|hoà)[ \t]+xã[ \t]+hội[ \t]+chủ[ \t]+nghĩa[ \t]+việt[ \t]+nam", re.IGNORECASE
+)
 # Tiêu ngữ alone on a line, any dash, any spacing, any case (nd30.md §6 TN-DASH, TN-CASE):
 # "Độc lập - Tự do - Hạnh phúc" (right), "Độc lập – Tự do – Hạnh phúc", "Độc lập-Tự do-Hạnh phúc",
 # "Độc Lập - Tự Do - Hạnh Phúc". Separators are captured so each can be fixed on its own.

@@ -1,4 +1,9 @@
-"""STR: the document's structure: heading sequences and footnotes."""
+"""STR: the document's structure: heading sequences and footnotes.
+
+Headings of the running text form one numbering; each table cell is a numbering of its own
+(issue 8: a task table whose rows each list "a), b)" or "1., 2." again is not a repeated or
+skipped heading).
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ from collections.abc import Iterator
 
 from docgen import vi
 from docgen.check.model import Finding, Severity
-from docgen.check.outline import CONTINUOUS, LEVELS, Heading
+from docgen.check.outline import CONTINUOUS, LEVELS, Heading, cell_headings, table_cells, text_table_lines
 from docgen.check.rules.base import CheckContext, Rule, register
 
 LEVEL_WORDS: dict[str, str] = {
@@ -50,13 +55,38 @@ def _sequences(headings: list[Heading]) -> Iterator[tuple[Heading, Heading | Non
         last[h.level] = h
 
 
+def _scopes(ctx: CheckContext) -> list[tuple[list[Heading], bool]]:
+    """The numbering scopes of the draft, computed once: the running text's headings (table rows
+    left out), then each table cell's headings; the flag says "a table cell"."""
+    cached: list[tuple[list[Heading], bool]] | None = ctx.memo.get("str_scopes")
+    if cached is None:
+        outline = ctx.outline
+        table = text_table_lines(ctx.draft)
+        cached = [([h for h in outline.headings if h.line not in table], False)]
+        for lines in table_cells(ctx.draft, ctx.docx_paragraphs):
+            headings = cell_headings(lines, outline.noi_nhan)
+            if headings:
+                cached.append((headings, True))
+        ctx.memo["str_scopes"] = cached
+    return cached
+
+
+def _all_sequences(ctx: CheckContext) -> Iterator[tuple[Heading, Heading | None, bool]]:
+    """:func:`_sequences` over every scope, with whether the heading sits in a table cell."""
+    for headings, in_cell in _scopes(ctx):
+        for h, prev in _sequences(headings):
+            yield h, prev, in_cell
+
+
 @register
 class HeadingNumberSkipped(Rule):
     """Số thứ tự đề mục bị nhảy cóc (I, II, IV; 1, 2, 4; a, b, d).
 
     Vì sao: đề mục thiếu một số làm người đọc tưởng mất một phần nội dung, và mọi viện dẫn
     "mục III", "khoản 3" trong văn bản trỏ sai chỗ. NĐ 30/2020/NĐ-CP (Phụ lục I, II.6.đ) đánh
-    số phần, mục, khoản, điểm liên tục theo thứ tự.
+    số phần, mục, khoản, điểm liên tục theo thứ tự. Mỗi ô của bảng được đánh số riêng: danh sách
+    a), b) hay 1., 2. bắt đầu lại trong từng hàng của bảng không bị báo, và một ô bắt đầu bằng
+    “b)” (phần tiếp của ô khác) cũng không; chỉ số nhảy cóc bên trong một ô mới bị báo.
     """
 
     code = "STR001"
@@ -65,7 +95,9 @@ class HeadingNumberSkipped(Rule):
     message = "đề mục {level} “{found}” đứng sau “{previous}”: thiếu “{missing}”"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for h, prev in _sequences(ctx.outline.headings):
+        for h, prev, in_cell in _all_sequences(ctx):
+            if in_cell and prev is None:
+                continue  # a cell may go on from the cell before it
             expected = prev.number + 1 if prev else 1
             if h.number <= expected:
                 continue
@@ -83,7 +115,8 @@ class HeadingNumberRepeated(Rule):
     """Số thứ tự đề mục lặp lại hoặc lùi lại (1, 2, 2; I, III, II).
 
     Vì sao: hai đề mục cùng số khiến viện dẫn "khoản 2" không rõ trỏ vào đâu; số lùi lại
-    thường là dấu vết của đoạn bị cắt dán. Một danh sách bắt đầu lại từ 1 không bị coi là lặp.
+    thường là dấu vết của đoạn bị cắt dán. Một danh sách bắt đầu lại từ 1 không bị coi là lặp;
+    mỗi ô của bảng là một danh sách riêng.
     """
 
     code = "STR002"
@@ -92,7 +125,7 @@ class HeadingNumberRepeated(Rule):
     message = "đề mục {level} “{found}” đứng sau “{previous}”"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for h, prev in _sequences(ctx.outline.headings):
+        for h, prev, _ in _all_sequences(ctx):
             if prev is None or h.number > prev.number:
                 continue
             if h.number == 1 and prev.number > 1:
@@ -117,7 +150,7 @@ class PointLetterDSkipped(Rule):
     message = "điểm “e)” đứng ngay sau “d)”: thiếu điểm “đ)”"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for h, prev in _sequences(ctx.outline.headings):
+        for h, prev, _ in _all_sequences(ctx):
             if h.level == "letter" and prev and prev.label == "d" and h.label == "e":
                 yield self.finding(ctx, h.span)
 
@@ -137,7 +170,7 @@ class NonVietnamesePointLetter(Rule):
     message = "điểm “{found})” không có trong thứ tự chữ cái tiếng Việt"
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        for h in ctx.outline.headings:
+        for h in sorted((h for headings, _ in _scopes(ctx) for h in headings), key=lambda h: h.span.start):
             if h.level == "letter" and h.number == 0:
                 severity = Severity.ERROR if h.label == "f" else Severity.WARNING
                 yield self.finding(ctx, h.span, severity=severity, found=h.label)

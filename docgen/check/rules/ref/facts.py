@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
 
 from docgen import vi
-from docgen.check.model import Finding, FixSafety, Severity
+from docgen.check.find import Citation
+from docgen.check.model import Finding, FixSafety, Severity, Span
+from docgen.check.patterns import cite as P
+from docgen.check.resolve import Resolved
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.ref.common import (
-    CENTRAL_KINDS, HISTORY_WORDS, VERIFIED, date_text, flat_title, is_local, resolved, same_issuer, words,
+    CENTRAL_KINDS, HISTORY_WORDS, VERIFIED, date_like, date_text, flat_title, is_local, known_wrong_issuer,
+    official_title, page_chrome_end, repealed_title, resolved, same_issuer, title_key,
 )
 
 
@@ -88,7 +93,10 @@ class WrongIssuer(Rule):
 
     Vì sao: thẩm quyền ban hành là một phần của trích dẫn (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b).
     Ví dụ Kết luận số 49-KL/TW do Ban Bí thư Trung ương Đảng khóa XII ban hành, không phải Bộ
-    Chính trị. Chỉ báo khi tên ghi không có chung từ đặc trưng nào với cơ quan trong sổ.
+    Chính trị. Chữ viết tắt trong bảng viết tắt của sổ đăng ký được đọc thành tên đầy đủ trước khi
+    so sánh (“Bộ GD&ĐT”, “Bộ GD-ĐT”, “Bộ GDĐT” là Bộ Giáo dục và Đào tạo; “UBND” là Ủy ban nhân
+    dân). Chỉ báo khi tên ghi không có chung từ đặc trưng nào với cơ quan trong sổ, hoặc là một
+    dạng sai đã biết.
     """
 
     code = "REF003"
@@ -102,8 +110,8 @@ class WrongIssuer(Rule):
             cite, entry = r.citation, r.entry
             if entry is None or cite.issuer is None or cite.issuer_span is None:
                 continue
-            known_wrong = any(w.field == "issuer" and words(w.value) == words(cite.issuer) for w in entry.wrong_forms)
-            if not known_wrong and same_issuer(cite.issuer, entry):
+            registry = ctx.registry
+            if not known_wrong_issuer(cite.issuer, entry, registry) and same_issuer(cite.issuer, entry, registry):
                 continue
             severity = None if entry.confidence in VERIFIED else Severity.WARNING
             yield self.finding(
@@ -120,6 +128,9 @@ class TitleParaphrase(Rule):
     viết “cấp xã, cấp huyện, cấp tỉnh” thay cho “cấp xã, huyện, tỉnh” không làm sai nghĩa nên chỉ
     là thông tin. Trích yếu nói về đối tượng khác (dẫn Thông tư 24/2023/TT-BGDĐT về “Đơn vị học
     tập” với trích yếu về “Cộng đồng học tập”, hay ngược lại) là dẫn nhầm văn bản: cảnh báo.
+    Không coi là khác: kiểu dấu ngoặc kép (“…” hay "…"), khoảng trắng quanh gạch nối và dấu phẩy
+    (“2021-2030” và “2021 - 2030”, “–” và “-”), cách bỏ dấu thanh (“hoá” và “hóa”), chữ mở đầu
+    “ban hành”, “quy định”, “về”, “về việc”, “phê duyệt”.
     """
 
     code = "REF004"
@@ -135,31 +146,29 @@ class TitleParaphrase(Rule):
                 continue
             if entry.title_confidence not in VERIFIED:
                 continue
+            if title_key(cite.title).startswith(title_key(entry.title)):
+                continue  # the same title, written with other quotes, dashes, spaces or opening words
+            if repealed_title(cite, entry, ctx.registry) is not None:
+                continue  # REF014: the title of the document this one repealed
             mine, theirs = flat_title(cite.title), flat_title(entry.title)
-            if mine == theirs or mine.startswith(theirs):
-                continue
             head = mine[: len(theirs) + 20]
             ratio = difflib.SequenceMatcher(None, head, theirs).ratio()
             wrong = _other_subject(head, theirs)
             if wrong:
-                ratio = difflib.SequenceMatcher(None, _SUBJECT_RE.sub('""', head), _SUBJECT_RE.sub('""', theirs)).ratio()
+                ratio = difflib.SequenceMatcher(None, P.TITLE_SUBJECT_RE.sub('""', head), P.TITLE_SUBJECT_RE.sub('""', theirs)).ratio()
             if ratio < 0.75:
                 continue  # other words after the citation, not a title of this document
             yield self.finding(
-                ctx, cite.title_span, replacement=entry.title, severity=Severity.WARNING if wrong else None,
+                ctx, cite.title_span, replacement=official_title(cite, entry), severity=Severity.WARNING if wrong else None,
                 symbol=entry.symbol, expected=entry.title,
             )
-
-
-# The quoted name a title is about: "cộng đồng học tập", "đơn vị học tập" (flat_title's quotes).
-_SUBJECT_RE = re.compile(r'"([^"]{3,80})"')
 
 
 def _other_subject(mine: str, theirs: str) -> bool:
     """The title names another subject than the document's own (TT24's “Đơn vị học tập” given as
     TT25's “Cộng đồng học tập”): the citation points at the wrong document, not a paraphrase."""
-    own = set(_SUBJECT_RE.findall(theirs))
-    given = set(_SUBJECT_RE.findall(mine))
+    own = set(P.TITLE_SUBJECT_RE.findall(theirs))
+    given = set(P.TITLE_SUBJECT_RE.findall(mine))
     return bool(own and given and not own & given)
 
 
@@ -240,4 +249,131 @@ class RepealedDocument(Rule):
             yield self.finding(
                 ctx, cite.symbol_span, severity=severity,
                 symbol=entry.symbol, repealed=vi.date_short(entry.repealed_on), successor=successor,
+            )
+
+
+@register
+class WrongEffectiveDate(Rule):
+    """Ngày có hiệu lực ghi cho văn bản được dẫn khác với sổ đăng ký.
+
+    Vì sao: ngày có hiệu lực quyết định từ khi nào quy định mới được áp dụng; ví dụ Thông tư số
+    25/2023/TT-BGDĐT có hiệu lực từ ngày 12/02/2024 (khoản 1 Điều 25), không phải 01/02/2024. Chỉ
+    xét cụm “có hiệu lực (thi hành) (kể) từ ngày …” thuộc về trích dẫn: cùng một vế câu và đứng
+    sau số, ký hiệu của văn bản, hoặc sau “Thông tư này” khi dự thảo trích nguyên văn văn bản đó.
+    Áp dụng cho mọi văn bản có ngày có hiệu lực trong sổ đăng ký; khi độ tin cậy của ngày đó
+    không phải mức cao, docgen chỉ cảnh báo “cần xác minh” và không tự sửa.
+    """
+
+    code = "REF013"
+    name = "wrong-effective-date"
+    severity = Severity.ERROR
+    message = "{symbol} có hiệu lực từ ngày {expected}, không phải {found}"
+    fix = FixSafety.SAFE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.draft.text
+        start = page_chrome_end(text)
+        by_start = {r.citation.span.start: r for r in resolved(ctx)}
+        cites = sorted((c for c in ctx.citations if c.span.start >= start and not c.in_title), key=lambda c: c.span.start)
+        for m in P.EFFECTIVE_RE.finditer(text, start):
+            found = _effective_value(m)
+            if found is None:
+                continue
+            r = _owner(text, cites, by_start, m.start())
+            entry = r.entry if r is not None else None
+            if entry is None or entry.effective is None or found == entry.effective:
+                continue
+            if entry.confidence == "not-found" or entry.effective_confidence == "not-found":
+                continue
+            span = Span(m.start("value"), m.end("value"))
+            expected = vi.date_short(entry.effective)
+            if entry.effective_confidence == "high":
+                yield self.finding(
+                    ctx, span, replacement=date_like(entry.effective, in_words=bool(m.group("d2"))),
+                    symbol=entry.symbol, expected=expected, found=vi.date_short(found),
+                )
+            else:
+                yield self.finding(
+                    ctx, span, severity=Severity.WARNING,
+                    suggestion=f"sổ đăng ký ghi ngày có hiệu lực {expected} với độ tin cậy {entry.effective_confidence}: cần xác minh",
+                    symbol=entry.symbol, expected=f"{expected} (cần xác minh)", found=vi.date_short(found),
+                )
+
+
+def _effective_value(m: re.Match[str]) -> dt.date | None:
+    g = m.groupdict()
+    try:
+        return dt.date(int(g.get("y1") or g["y2"]), int(g.get("m1") or g["m2"]), int(g.get("d1") or g["d2"]))
+    except (TypeError, ValueError):
+        return None
+
+
+def _owner(text: str, cites: list[Citation], by_start: dict[int, Resolved], offset: int) -> Resolved | None:
+    """The citation an effective-date phrase at ``offset`` belongs to: the last one before it in
+    its clause, or, for "Thông tư này" inside a quotation, the document quoted."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    clause_start = line_start
+    for end in P.SENTENCE_END_RE.finditer(text, line_start, offset):
+        clause_start = end.end()
+    before = [c for c in cites if clause_start <= c.span.start < offset]
+    if not before:
+        return None
+    last = before[-1]
+    if not last.self_ref:
+        return by_start.get(last.span.start)
+    if not _quoted(text, line_start, last.span.start):
+        return None  # "Quyết định này có hiệu lực …": the draft's own entry into force
+    for c in reversed([c for c in cites if c.span.start < last.span.start and not c.self_ref]):
+        if last.span.start - c.span.start > _QUOTE_REACH:
+            break
+        if c.kind == last.kind:
+            return by_start.get(c.span.start)
+    return None
+
+
+# How far back the document quoted by "Thông tư này …" may be named (a heading and a line or two).
+_QUOTE_REACH = 600
+_OPEN_QUOTES = "“\"«"
+
+
+def _quoted(text: str, line_start: int, offset: int) -> bool:
+    """``offset`` sits in a verbatim quotation: an opening quote before it on its line, or the
+    previous non-blank line ends with ":" (“Điều 25 … quy định:”) or opens a quotation."""
+    head = text[line_start:offset]
+    if any(q in head for q in _OPEN_QUOTES) and "”" not in head:
+        return True
+    previous = text[: max(0, line_start - 1)].rstrip()
+    return previous.endswith((":", "“", '"'))
+
+
+@register
+class TitleOfRepealedDocument(Rule):
+    """Văn bản được dẫn mang trích yếu của văn bản mà chính nó đã thay thế.
+
+    Vì sao: Thông tư số 25/2023/TT-BGDĐT quy định về “đánh giá, công nhận” “Cộng đồng học tập”
+    cấp xã, huyện, tỉnh; “đánh giá, xếp loại” là trích yếu của Thông tư số 44/2014/TT-BGDĐT, bị
+    bãi bỏ từ ngày 12/02/2024 (khoản 1 Điều 25 Thông tư số 25/2023/TT-BGDĐT). Ghi trích yếu cũ là
+    trộn hai văn bản, hai chế độ đánh giá. Quan hệ thay thế lấy từ sổ đăng ký (mục “repeals”):
+    báo khi trích yếu ghi có đủ các từ chỉ riêng trích yếu cũ mới có. Diễn đạt lại khác vẫn là
+    REF004 (thông tin).
+    """
+
+    code = "REF014"
+    name = "title-of-repealed-document"
+    severity = Severity.ERROR
+    message = "{symbol} được ghi trích yếu của {old} đã bị bãi bỏ; trích yếu đúng là “{expected}”"
+    fix = FixSafety.UNSAFE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for r in resolved(ctx):
+            cite, entry = r.citation, r.entry
+            if entry is None or cite.title_span is None or entry.title_confidence == "not-found":
+                continue
+            old = repealed_title(cite, entry, ctx.registry)
+            if old is None:
+                continue
+            severity = None if entry.title_confidence in VERIFIED else Severity.WARNING
+            yield self.finding(
+                ctx, cite.title_span, replacement=official_title(cite, entry), severity=severity,
+                symbol=entry.symbol, old=old.short(), expected=entry.title,
             )

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any
 
 from docgen import vi
 from docgen.check.find import Citation
 from docgen.check.model import Finding, FixSafety, Severity, Span
+from docgen.check.patterns import cite as P
 from docgen.check.rules.base import CheckContext, Rule, register
-from docgen.check.rules.ref.common import GENERIC_KINDS, VERIFIED, resolved
+from docgen.check.rules.ref.common import GENERIC_KINDS, VERIFIED, resolved, written_symbol
 
 
 @register
@@ -19,7 +19,9 @@ class MalformedSymbol(Rule):
 
     Vì sao: NĐ 30/2020/NĐ-CP (Phụ lục I, II.3) viết ký hiệu liền, nối bằng gạch ngang
     (“25/2023/TT-BGDĐT”); “TT- BGDĐT” hay “TTBGDĐT” khiến việc tra cứu văn bản thất bại. Sửa
-    tự động được vì chỉ đổi cách viết, không đổi văn bản được dẫn.
+    tự động được vì chỉ đổi cách viết, không đổi văn bản được dẫn. Dấu “&” chỉ bị coi là thừa
+    trong ký hiệu của văn bản có trong sổ đăng ký (“TT-BGD&ĐT” là “TT-BGDĐT”); ký hiệu của cơ
+    quan địa phương như “12/KH-PGD&ĐT”, “45/SGDĐT-GDTX&CN” do cơ quan đó tự đặt nên giữ nguyên.
     """
 
     code = "REF005"
@@ -35,7 +37,8 @@ class MalformedSymbol(Rule):
                 continue
             if r.how == "wrong-form":
                 continue  # REF006
-            expected = r.entry.symbol if r.entry is not None else cite.symbol
+            # an unknown (local) document keeps its "&": "12/KH-PGD&ĐT" is its own symbol
+            expected = r.entry.symbol if r.entry is not None else written_symbol(cite)
             written = cite.symbol_text
             if written == expected:
                 continue
@@ -130,22 +133,11 @@ class FirstCitationWithoutDate(Rule):
             yield self.finding(ctx, cite.symbol_span, symbol=entry.symbol if entry else cite.symbol, hint=hint)
 
 
-# "Ngày 27/3/2025, Trưởng phòng … ban hành " or "Ngày 27 tháng 3 năm 2025, Ủy ban nhân dân … đã ký ban hành "
-# right before the citation: the clause opens with the date of the act it reports, which is the
-# citation's issue date (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b asks only that the date be given).
-_CLAUSE_DATE_THEN_ISSUE_RE = re.compile(
-    r"(?:^|[.;:]\s+)[\s\-–+*•\d.)a-zđ]{0,6}?"
-    r"ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,"
-    r"[^.;:\n]{1,160}?\b(?:đã\s+)?(?:ký\s+)?ban\s+hành\s*$",
-    re.IGNORECASE,
-)
-
-
 def _dated_by_clause(text: str, cite: Citation) -> bool:
     """The clause states the issue date before the citation: "Ngày dd/mm/yyyy, <cơ quan> ban hành <loại> số …"."""
     line_start = text.rfind("\n", 0, cite.span.start) + 1
     head = text[max(line_start, cite.span.start - 240) : cite.span.start]
-    return _CLAUSE_DATE_THEN_ISSUE_RE.search(head) is not None
+    return P.CLAUSE_DATE_THEN_ISSUE_RE.search(head) is not None
 
 
 @register
@@ -179,7 +171,7 @@ class InconsistentDates(Rule):
             if cite.date != other:
                 line, _ = ctx.draft.position(other_cite.span.start)
                 yield self.finding(
-                    ctx, cite.date_value_span, symbol=cite.symbol,
+                    ctx, cite.date_value_span, symbol=written_symbol(cite),
                     found=vi.date_short(cite.date), other=vi.date_short(other), line=line,
                 )
 
