@@ -37,6 +37,7 @@ _UNIT_LEVEL = {
     "tỉnh": "tinh",
 }
 _HEADER_LINES = 40  # the tên loại sits in the document's first lines (NĐ30 Phụ lục I)
+_HEADING_MAX = 120  # characters: a longer numbered line is a sentence, not a heading
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ class Reading:
         self.labels: list[Label] = []
         self.procedure: Label | None = None
         self.document_cdht = False  # the text names “Cộng đồng học tập” and no other title anywhere
+        self.body_start = 0  # after the tên loại and trích yếu (the header is not the body)
+        self.body_end = len(text)  # "Nơi nhận:" and the signature are not the body
         self._row_starts: list[int] = []
         self._rows: list[Row] = []
         self._label_starts: list[int] = []
@@ -174,7 +177,13 @@ class Reading:
         return offset < (len(self.text) if line_end < 0 else line_end)
 
     def scope_at(self, offset: int) -> Scope:
-        """The scope inherited by the text at ``offset`` (its sentence's own words not included)."""
+        """The scope inherited by the text at ``offset`` (its sentence's own words not included).
+
+        Outside the body (the header above the trích yếu, "Nơi nhận" and what follows) nothing
+        is inherited: a place-and-date line is not a deadline of the document's topic.
+        """
+        if not self.body_start <= offset < self.body_end:
+            return Scope()
         level: str | None = None
         source = ""
         muc_do: int | None = None
@@ -249,6 +258,10 @@ def read_document(draft: Draft) -> Reading:
     _header(reading, lines, table_lines)
     _labels(reading, lines, tables)
     outline = extract_outline(draft, table_lines)
+    if reading.topic_span is not None:
+        reading.body_start = reading.topic_span[1]
+    if outline.noi_nhan is not None:
+        reading.body_end = lines[outline.noi_nhan].start
     reading.sections = _sections(outline.headings, lines, len(text))
     has_cdht = bool(T.CDHT_RE.search(text))
     reading.document_cdht = has_cdht and not T.OTHER_TITLE_RE.search(text)
@@ -294,7 +307,7 @@ def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) ->
             end = line.end
             for nxt in lines[i + 1 : i + 5]:
                 n = nxt.content
-                if not n or R.TITLE_STOP.match(n) or R.KIND_LINE.match(n):
+                if not n or R.TITLE_STOP.match(n) or R.KIND_LINE.match(n) or nxt.index in table_lines:
                     break
                 parts.append(n)
                 end = nxt.end
@@ -374,7 +387,11 @@ def _sections(headings: list[Heading], lines: list[Line], text_end: int) -> list
         line = lines[h.line]
         content = line.content
         mucs = frozenset(int(m.group("muc_do")) for m in T.MUC_DO_RE.finditer(content))
-        out.append(Section(line.start, end, rank, _where(h), content, _levels(content), mucs, _topic(content)))
+        # a long numbered sentence ("1. Hết tháng 3 năm 2025, có ít nhất 90% số xã …") is a point
+        # of the text, not a heading over what follows: it lends its level only to its own lines
+        governs = len(content) <= _HEADING_MAX or content.rstrip().endswith(":")
+        levels = _levels(content) if governs else frozenset()
+        out.append(Section(line.start, end if governs else line.end, rank, _where(h), content, levels, mucs, _topic(content)))
     return out
 
 
@@ -440,8 +457,11 @@ def _grid_column(tc: Any) -> int:
 
 def _text_tables(draft: Draft, lines: list[Line]) -> list[Table]:
     """Markdown "| … |" rows and tab-separated rows (``draft.meta["tab_rows"]``) of a text draft."""
+    from docgen.check.outline import text_table_lines
+
     tables: list[Table] = []
-    tab_rows = set(draft.meta.get("tab_rows", ()))
+    # tab rows that are a list laid out with tabs ("1.<TAB>Mục đích") are not a table
+    tab_rows = set(draft.meta.get("tab_rows", ())) & text_table_lines(draft)
     tab_cells: dict[int, list[tuple[int, int]]] = draft.meta.get("tab_cells", {})
     current: Table | None = None
     previous = -2

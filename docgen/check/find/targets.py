@@ -147,9 +147,10 @@ def _bound_targets(
     cuts = _cuts(seg, citation_dates, a)
     out: list[Target] = []
     for k, (p, q) in enumerate(cuts):
-        piece = seg if len(cuts) == 1 else " " * p + seg[p:q] + " " * (len(seg) - q)
+        # the piece alone, at its own offset: blanking the rest of the clause with spaces would
+        # make the deadline patterns backtrack over long runs of blanks
         target = _target(
-            src, piece, a, citation_dates, in_quote=False, about_cdht=True, yearless=yearless, need_level=False,
+            src, seg[p:q], a + p, citation_dates, in_quote=False, about_cdht=True, yearless=yearless, need_level=False,
         )
         if target is None:
             continue
@@ -161,6 +162,7 @@ def _bound_targets(
                 evaluation_year=target.evaluation_year if target.evaluation_year is not None else year,
                 level_source=source if target.level is None or source else "",
             )
+        target = _bind_event(target, seg, a)
         if target.deadline is not None and target.deadline in _regime_starts():
             continue  # "trước ngày 01/7/2025 hồ sơ … được gửi về Phòng …": the regime's switch, not a deadline
         assert target.deadline_span is not None
@@ -173,6 +175,32 @@ def _bound_targets(
                 target = replace(target, action="cong-nhan", completes=True)
         out.append(target)
     return out
+
+
+def _bind_event(target: Target, seg: str, base: int) -> Target:
+    """The action of the event that governs the date: the nearest one before it in the clause
+    (or the first after it). "Hội đồng thẩm định hồ sơ …, trình Trưởng phòng … quyết định công
+    nhận trước ngày 31/3" is a recognition deadline, though "hồ sơ" and "trình" are in the clause.
+    """
+    if target.deadline_span is None or target.action == "cong-nhan-lai":
+        return target
+    at = target.deadline_span.start - base
+    # "hồ sơ đề nghị đánh giá, công nhận …" names the dossier, not a recognition
+    events = [
+        m for m in T.EVENT_RE.finditer(seg)
+        if not (m.lastgroup == "decide" and T.PROPOSAL_BEFORE_RE.search(seg, max(0, m.start() - 30), m.start()))
+    ]
+    before = [m for m in events if m.end() <= at]
+    after = [m for m in events if m.start() >= at]
+    event = before[-1] if before else (after[0] if after else None)
+    if event is None or event.lastgroup == "other":
+        return target
+    if event.lastgroup == "dossier":
+        return target if target.action == "ho-so" else replace(target, action="ho-so")
+    completes = target.completes or event.lastgroup == "complete"
+    if target.action == "ho-so" or target.action is None:
+        return replace(target, action="cong-nhan", completes=completes)
+    return target
 
 
 @functools.cache

@@ -20,7 +20,11 @@ KIND_LINE: Final = re.compile(
 # The trích yếu of a Công văn: "V/v triển khai đánh giá “Cộng đồng học tập” năm 2025".
 VV_LINE: Final = re.compile(r"^(?:V/v|V/V|Về[ \t]+việc)\b")
 # Where the trích yếu stops: the first căn cứ, the addressee, the opening of the body.
-TITLE_STOP: Final = re.compile(r"^(?:Căn[ \t]+cứ|Kính[ \t]+gửi|Thực[ \t]+hiện|Thi[ \t]+hành|Nhằm|Để|Ngày[ \t]+\d)")
+# So do a heading or a list item ("I. MỤC ĐÍCH", "1. …", "a) …", "- …") and a table row.
+TITLE_STOP: Final = re.compile(
+    r"^(?:Căn[ \t]+cứ|Kính[ \t]+gửi|Thực[ \t]+hiện|Thi[ \t]+hành|Nhằm|Để|Ngày[ \t]+\d|"
+    r"[IVXL]{1,7}\.[ \t]|\d{1,3}\.[ \t]|[a-zđ]\)[ \t]|[-–+•*|][ \t]|Phần[ \t]|Chương[ \t]|Điều[ \t]+\d)"
+)
 # The national heading and motto: the document's header starts here.
 QUOC_HIEU: Final = re.compile(r"CỘNG[ \t]+HO[ÀÁ][ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)
 

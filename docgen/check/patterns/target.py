@@ -122,9 +122,10 @@ ANY_DEADLINE_RE: Final = re.compile(
 # completing the assessment or recognition, issuing the decision, reporting. "… gửi hồ sơ về Phòng
 # GDĐT trước ngày 10 tháng 3 và hoàn thành việc công nhận trước ngày 31 tháng 3".
 EVENT_RE: Final = re.compile(
-    r"(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình)"
-    r"|hoàn[ \t]+thành(?![ \t]+(?:hồ[ \t]+sơ|tờ[ \t]+trình))|ban[ \t]+hành[ \t]+quyết[ \t]+định|quyết[ \t]+định[ \t]+công[ \t]+nhận"
-    r"|(?<!đề[ \t]nghị[ \t])công[ \t]+nhận|báo[ \t]+cáo[ \t]+(?:kết[ \t]+quả|về)|tổ[ \t]+chức[ \t]+(?:đánh[ \t]+giá|thẩm[ \t]+định|họp)",
+    r"(?P<dossier>(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình))"
+    r"|(?P<complete>hoàn[ \t]+thành(?![ \t]+(?:hồ[ \t]+sơ|tờ[ \t]+trình)))"
+    r"|(?P<decide>ban[ \t]+hành[ \t]+quyết[ \t]+định|quyết[ \t]+định[ \t]+công[ \t]+nhận|(?<!đề[ \t]nghị[ \t])công[ \t]+nhận)"
+    r"|(?P<other>báo[ \t]+cáo[ \t]+(?:kết[ \t]+quả|về)|tổ[ \t]+chức[ \t]+(?:đánh[ \t]+giá|thẩm[ \t]+định|họp))",
     re.IGNORECASE,
 )
 
@@ -133,3 +134,5 @@ LEVEL_LIST_RE: Final = re.compile(
     r"cấp[ \t]+(?:xã|huyện|tỉnh)(?:[ \t]*(?:,|và|hoặc)[ \t]*(?:cấp[ \t]+)?(?:xã|huyện|tỉnh)(?![\w]))+", re.IGNORECASE
 )
 LEVEL_WORD_RE: Final = re.compile(r"(?<![\w])(xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)
+# "đề nghị (đánh giá,) công nhận": the "công nhận" after it is the name of a proposal or dossier.
+PROPOSAL_BEFORE_RE: Final = re.compile(r"đề[ \t]+nghị(?:[ \t]+xét)?(?:[ \t]+đánh[ \t]+giá,?)?[ \t]*$", re.IGNORECASE)

@@ -137,7 +137,7 @@ class CompletionAfterDue(Rule):
             if t.deadline is None or not is_deadline(t):
                 continue
             year = t.evaluation_year
-            if year is None and t.completes and t.precision == "day" and t.deadline.month <= 6:
+            if year is None and t.completes and t.precision in ("day", "month") and t.deadline.month <= 6:
                 # "hoàn thành việc đánh giá, công nhận trước ngày 15/4/2026": a round is completed
                 # in the first months of the year after its evaluation year (khoản 3 Điều 9, 14)
                 year = t.deadline.year - 1

@@ -1,0 +1,66 @@
+"""DL rule on where a dossier goes: the addressee of each level, by the regime of the document's date."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from docgen import vi
+from docgen.check.model import Finding, FixSafety, Severity
+from docgen.check.rules.base import CheckContext, Rule, register
+from docgen.check.rules.dl.common import level_label, timeline
+
+_OFFICE = {"Phòng": "phong", "Sở": "so", "Bộ": "bo"}
+_ADDRESSEE_SOURCE = "theo nơi nhận hồ sơ"
+
+
+@register
+class DossierWrongAddressee(Rule):
+    """Hồ sơ đề nghị công nhận được gửi tới cơ quan không nhận hồ sơ của cấp đó.
+
+    Vì sao: theo Thông tư 25/2023/TT-BGDĐT, Ủy ban nhân dân cấp xã gửi hồ sơ tới Phòng Giáo dục
+    và Đào tạo (điểm d khoản 1 Điều 9), cấp huyện tới Sở Giáo dục và Đào tạo (điểm d khoản 1 Điều
+    14), cấp tỉnh tới Bộ Giáo dục và Đào tạo (điểm d khoản 1 Điều 19). Từ ngày chính quyền địa
+    phương hai cấp vận hành (bảng chế độ trong ``law/data/timeline.yaml``, hiện là 01/7/2025), một
+    kế hoạch thực tế gửi hồ sơ cấp xã tới Sở Giáo dục và Đào tạo; văn bản sửa đổi Thông tư chưa
+    tìm thấy nên khi đó chỉ là cảnh báo “cần xác minh”. Chế độ được chọn theo ngày của văn bản
+    (không có ngày thì theo hạn gửi hồ sơ). Cấp của câu có thể đến từ tiêu đề mục, hàng nhóm của
+    bảng hay tên thủ tục; câu nhắc Phòng GDĐT sau khi bỏ cấp huyện do DL007 báo.
+    """
+
+    code = "DL014"
+    name = "dossier-wrong-addressee"
+    severity = Severity.ERROR
+    tt25_only = True
+    message = "hồ sơ {level} gửi {expected} ({cite} Thông tư số 25/2023/TT-BGDĐT, chế độ ngày {day}), văn bản ghi “{found}”{verify}"
+    fix = FixSafety.NONE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        tl = timeline()
+        for t in ctx.targets:
+            if t.in_quote or t.action != "ho-so" or t.level is None or t.addressee is None:
+                continue
+            if t.addressee_span is None or t.level_source == _ADDRESSEE_SOURCE:
+                continue
+            day = ctx.draft.date or t.deadline
+            if day is None:
+                continue
+            try:
+                regime = tl.regime_on(day)
+            except tl.TimelineError:
+                continue
+            level = regime.level(t.level)
+            if not level.available:
+                continue  # DL007 names a level that no longer exists
+            expected = _OFFICE.get(level.addressee.value.split()[0])
+            if expected is None or expected == t.addressee:
+                continue
+            if t.addressee == "phong" and not regime.level("huyen").available:
+                continue  # DL007: the Phòng no longer exists
+            confident = level.addressee.source.confidence == "high" and regime.source.confidence == "high"
+            yield self.finding(
+                ctx, t.addressee_span,
+                severity=None if confident else Severity.WARNING,
+                level=level_label(t), expected=level.addressee.value, cite=level.addressee.cite.locator.text(),
+                day=vi.date_short(day), found=t.addressee_text, verify="" if confident else "; cần xác minh",
+            )
+
