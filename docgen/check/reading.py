@@ -129,6 +129,7 @@ class Reading:
         self.tables: list[Table] = []
         self.labels: list[Label] = []
         self.procedure: Label | None = None
+        self.addressee: tuple[str, str, int, int] | None = None  # (office key, text, start, end) of "Kính gửi:"
         self.document_cdht = False  # the text names “Cộng đồng học tập” and no other title anywhere
         self.body_start = 0  # after the tên loại and trích yếu (the header is not the body)
         self.body_end = len(text)  # "Nơi nhận:" and the signature are not the body
@@ -296,8 +297,19 @@ def _row_text(row: Row) -> str:
     return " ".join(c.text for c in row.cells if c.text.strip())
 
 
+_OFFICE_KEYS = {"phòng": "phong", "trưởng phòng": "phong", "sở": "so", "giám đốc sở": "so", "bộ": "bo", "bộ trưởng bộ": "bo"}
+
+
 def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) -> None:
-    """Tên loại + trích yếu (NĐ30: tên loại on its own line, the trích yếu under it), or V/v."""
+    """Tên loại + trích yếu (NĐ30: tên loại on its own line, the trích yếu under it), or V/v;
+    and the "Kính gửi:" line."""
+    for line in lines[: _HEADER_LINES + 20]:
+        k = R.KINH_GUI.match(line.content)
+        if k:
+            office = _OFFICE_KEYS[" ".join(k.group("office").split()).lower()]
+            a, b = line.content_start + k.start("addressee"), line.content_start + k.end("addressee")
+            reading.addressee = (office, " ".join(k.group("addressee").split()), a, b)
+            break
     text = reading.text
     for i, line in enumerate(lines[:_HEADER_LINES]):
         c = line.content

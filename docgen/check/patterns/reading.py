@@ -72,3 +72,11 @@ LAYOUT_CELL: Final = re.compile(
     r"^[ \t]*(?:Số[ \t]*:|Nơi[ \t]+nhận|TM\.|KT\.|TL\.|TUQ\.)|CỘNG[ \t]+HO[ÀÁ][ \t]+XÃ[ \t]+HỘI|"
     r"^[^,\n]{2,40},[ \t]+ngày[ \t]+(?:\d{1,2}|\.{2,}|…)[ \t]+tháng"
 )
+# The addressee line of a Tờ trình or Công văn: "Kính gửi: Sở Giáo dục và Đào tạo tỉnh Hà Giang.",
+# "Kính gửi: Trưởng phòng Giáo dục và Đào tạo huyện …", "Kính gửi: Bộ trưởng Bộ GDĐT".
+KINH_GUI: Final = re.compile(
+    r"^Kính[ \t]+gửi[ \t]*:?[ \t]*(?:-[ \t]*)?(?P<addressee>(?P<office>Phòng|Sở|Bộ|Trưởng[ \t]+phòng|Giám[ \t]+đốc[ \t]+Sở|Bộ[ \t]+trưởng[ \t]+Bộ)"
+    r"[ \t]+(?:Giáo[ \t]+dục[ \t]+và[ \t]+Đào[ \t]+tạo|GD&ĐT|GDĐT|GD-ĐT))"
+)
+# A trích yếu that proposes a recognition: "Đề nghị (đánh giá,) công nhận xã … đạt “Cộng đồng học tập”".
+PROPOSAL_TITLE: Final = re.compile(r"đề[ \t]+nghị[^.\n]{0,40}?công[ \t]+nhận", re.IGNORECASE)

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from docgen import vi
-from docgen.check.model import Finding, FixSafety, Severity
+from docgen.check.find import levels_in
+from docgen.check.model import Finding, FixSafety, Severity, Span
+from docgen.check.patterns import reading as R
+from docgen.check.patterns import target as T
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.dl.common import level_label, timeline
 
@@ -24,7 +28,9 @@ class DossierWrongAddressee(Rule):
     kế hoạch thực tế gửi hồ sơ cấp xã tới Sở Giáo dục và Đào tạo; văn bản sửa đổi Thông tư chưa
     tìm thấy nên khi đó chỉ là cảnh báo “cần xác minh”. Chế độ được chọn theo ngày của văn bản
     (không có ngày thì theo hạn gửi hồ sơ). Cấp của câu có thể đến từ tiêu đề mục, hàng nhóm của
-    bảng hay tên thủ tục; câu nhắc Phòng GDĐT sau khi bỏ cấp huyện do DL007 báo.
+    bảng hay tên thủ tục; câu nhắc Phòng GDĐT sau khi bỏ cấp huyện do DL007 báo. Một TỜ TRÌNH
+    có trích yếu “Đề nghị (đánh giá,) công nhận … “Cộng đồng học tập” cấp …” là bìa của hồ sơ: dòng
+    “Kính gửi:” của nó là nơi nhận hồ sơ.
     """
 
     code = "DL014"
@@ -63,4 +69,37 @@ class DossierWrongAddressee(Rule):
                 level=level_label(t), expected=level.addressee.value, cite=level.addressee.cite.locator.text(),
                 day=vi.date_short(day), found=t.addressee_text, verify="" if confident else "; cần xác minh",
             )
+        yield from self._proposal(ctx, tl)
+
+    def _proposal(self, ctx: CheckContext, tl: Any) -> Iterator[Finding]:
+        """A TỜ TRÌNH proposing one level's recognition is the dossier's cover: its "Kính gửi" is the addressee."""
+        reading = ctx.reading
+        day = ctx.draft.date
+        if reading.kind != "TỜ TRÌNH" or reading.addressee is None or day is None:
+            return
+        topic = reading.topic
+        if not (T.CDHT_RE.search(topic) and R.PROPOSAL_TITLE.search(topic)) or T.OTHER_TITLE_RE.search(topic):
+            return
+        levels, _ = levels_in(topic)
+        if len(levels) != 1:
+            return
+        try:
+            regime = tl.regime_on(day)
+        except tl.TimelineError:
+            return
+        level_key = next(iter(levels))
+        level = regime.level(level_key)
+        office, found, start, end = reading.addressee
+        expected = _OFFICE.get(level.addressee.value.split()[0])
+        if not level.available or expected is None or expected == office:
+            return
+        if office == "phong" and not regime.level("huyen").available:
+            return  # DL007
+        confident = level.addressee.source.confidence == "high" and regime.source.confidence == "high"
+        yield self.finding(
+            ctx, Span(start, end), severity=None if confident else Severity.WARNING,
+            level=f"{vi.LEVELS[level_key]} (theo trích yếu của tờ trình)", expected=level.addressee.value,
+            cite=level.addressee.cite.locator.text(), day=vi.date_short(day), found=found,
+            verify="" if confident else "; cần xác minh",
+        )
 
