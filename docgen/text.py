@@ -22,7 +22,8 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Final, Literal
 
 from docgen.errors import InputError, Location
@@ -289,14 +290,63 @@ _BLOCK_START: Final = re.compile(
 )
 # A line ends a sentence or block when it ends with these.
 _BLOCK_END: Final = re.compile(r"(?:[.:;!?]|\./\.|[.;:]\s*[”\"])$")
-# De-hyphenation: "phổ-" + "cập" only for a hyphen glued to a letter (Vietnamese rarely
-# hyphenates words, so a trailing hyphen after a letter is a line-break hyphen).
-_SOFT_BREAK: Final = re.compile(r"(?<=\w)-$")
+# A line the PDF cut right after a hyphen or a slash glued to a word: "25/2023/TT-", "nghi-",
+# "25/2023/". Line breaking (Unicode UAX #14, LB13 and LB21) allows a break after "-" and "/",
+# never before them, so the next line carries on the same word or symbol.
+_GLUED_CUT: Final = re.compile(r"(?<=\w)[-/]$")
+# The letters before a hyphen and the first word after it: "nghi" + "ệm".
+_TAIL_WORD: Final = re.compile(r"\w+$")
+_HEAD_WORD: Final = re.compile(r"\w+")
+
+
+def _capitals(line: str) -> tuple[int, bool]:
+    """(letters outside symbols, whether one of them is lower case): what :func:`_is_heading`
+    counts. A word with a digit or "/" is a symbol ("25/2023/TT-BGDĐT") and does not count."""
+    letters = 0
+    lower = False
+    for word in line.split():
+        if any(ch.isdigit() or ch == "/" for ch in word):
+            continue
+        letters += sum(1 for ch in word if ch.isalpha())
+        lower = lower or any(ch.isalpha() and not ch.isupper() for ch in word)
+    return letters, lower
 
 
 def _is_heading(line: str) -> bool:
-    letters = [c for c in line if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    """An all-capitals line ("I. MỤC TIÊU", "KẾ HOẠCH SỐ 12/KH-UBND"); the capitals of a symbol
+    do not count, so a symbol that the PDF put on a line of its own is no heading."""
+    letters, lower = _capitals(line)
+    return letters >= 4 and not lower
+
+
+def _one_syllable(word: str) -> bool:
+    """Whether ``word`` is one well-formed Vietnamese syllable (at most one tone mark)."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    return sum(1 for c in nfd if c in _TONES) <= 1 and _SYLLABLE.match(bare) is not None
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One input line inside a re-joined line: where it sits and what of it was copied."""
+
+    at: int  # offset of the piece in the joined line
+    line: int  # index of the input line
+    column: int  # 0-based column, in the input line, of the piece's first character
+    length: int  # characters copied unchanged from the input line (a dropped hyphen is not)
+
+
+@dataclass(frozen=True)
+class JoinedLine:
+    """A line of re-joined text and the input lines it is made of, in order."""
+
+    text: str
+    pieces: tuple[Piece, ...]
+
+    @property
+    def origin(self) -> int:
+        """Index of the input line where this line starts."""
+        return self.pieces[0].line
 
 
 def rejoin_pdf_lines(lines: Sequence[str] | Iterable[str]) -> list[str]:
@@ -304,11 +354,16 @@ def rejoin_pdf_lines(lines: Sequence[str] | Iterable[str]) -> list[str]:
 
     A line is appended to the previous one when the previous line does not end a sentence
     (., :, ;, ?, !), the line does not start a heading or list item, and neither line is an
-    all-capitals heading. Blank lines end paragraphs. A hyphen glued to the last word is
-    removed and the halves joined without a space ("phổ-" + "cập"), except in a symbol
-    ("TT-" + "BGDĐT" stays "TT-BGDĐT").
+    all-capitals heading. Blank lines end paragraphs.
+
+    A line that ends in a hyphen or a slash glued to a word is continued by the next line,
+    without a space, when the halves fit (a symbol, a number range, a word; never a heading):
+    "25/2023/TT-" + "BGDĐT" → "25/2023/TT-BGDĐT", "25/2023/" + "TT-BGDĐT". The hyphen is kept (Vietnamese words are single syllables, so neither Word nor LibreOffice
+    hyphenates inside them, and a hyphen at the line end was typed: "2021-2030", "ki-lô-mét"),
+    except when the two halves make one syllable, which only a hyphenation meant for another
+    language cuts: "nghi-" + "ệm" → "nghiệm".
     """
-    return [line for line, _ in rejoin_pdf_lines_with_origin(lines)]
+    return [joined.text for joined in rejoin_pdf_lines_with_pieces(lines)]
 
 
 def _continues(prev: str, line: str, full: int) -> bool:
@@ -326,38 +381,144 @@ def _continues(prev: str, line: str, full: int) -> bool:
     return full > 0 and len(prev) >= 0.8 * full
 
 
+def _glued_join(prev: str, line: str) -> str | None:
+    """How ``line`` continues ``prev`` that ends in a "-" or "/" glued to a word: "" (glued), "-"
+    (glued, hyphen dropped), or None when it does not continue it.
+
+    The halves must fit: a symbol goes on with a capital or digit ("25/2023/TT-" + "BGDĐT",
+    "25/2023/" + "TT-BGDĐT"), a number range with a digit ("2021-" + "2030"), a word with a
+    lower-case letter ("nghi-" + "ệm"); a heading or list item ("IV. KINH PHÍ") never continues.
+    """
+    if not line[:1].isalnum() or _BLOCK_START.match(line):
+        return None
+    word = prev.rsplit(" ", 1)[-1]
+    stem = word[:-1]
+    first = line[:1]
+    if prev.endswith("/") or "/" in stem or (stem.isupper() and not stem[-1:].isdigit()):
+        return "" if first.isupper() or first.isdigit() else None  # a symbol
+    if stem[-1:].isdigit():
+        return "" if first.isdigit() else None  # a number range
+    if not first.islower():
+        return None
+    tail, head = _TAIL_WORD.search(stem), _HEAD_WORD.match(line)
+    if tail and head and tail.group().isalpha() and _one_syllable(tail.group() + head.group()):
+        return "-"  # a syllable cut in two: "nghi-" + "ệm"
+    return ""  # a hyphen typed in the text: "ki-lô-" + "mét"
+
+
+def breaks_sentence(prev: str, line: str) -> bool:
+    """Whether the break between ``prev`` and ``line`` (both stripped, non-blank) falls inside a
+    sentence that goes on in lower case: "… quy định tại Thông tư số 25/2023/TT-BGDĐT" + "ngày …"."""
+    return (
+        not _BLOCK_END.search(prev)
+        and not _is_heading(prev)
+        and line[:1].islower()
+        and not _BLOCK_START.match(line)
+    )
+
+
+def cut_between(prev: str, line: str) -> bool:
+    """Whether ``prev`` and ``line`` (stripped, non-blank) are two halves of one sentence or one
+    symbol: :func:`breaks_sentence`, or "… Thông tư số 25/2023/TT-" + "BGDĐT …"."""
+    return breaks_sentence(prev, line) or (_GLUED_CUT.search(prev) is not None and _glued_join(prev, line) is not None)
+
+
 def rejoin_pdf_lines_with_origin(lines: Sequence[str] | Iterable[str]) -> list[tuple[str, int]]:
     """:func:`rejoin_pdf_lines`, with the index of the first input line of each output line."""
-    raw_lines = [raw.strip() for raw in lines]
-    full = max((len(x) for x in raw_lines), default=0)
-    out: list[tuple[str, int]] = []
+    return [(joined.text, joined.origin) for joined in rejoin_pdf_lines_with_pieces(lines)]
+
+
+def rejoin_pdf_lines_with_pieces(
+    lines: Sequence[str] | Iterable[str], alone: Collection[int] = ()
+) -> list[JoinedLine]:
+    """:func:`rejoin_pdf_lines`, each output line with the input lines it is made of.
+
+    Lines whose index is in ``alone`` are never joined to a neighbour (a suppression comment, a
+    Markdown table row). Runs of blank lines become one; leading and trailing ones are dropped.
+    Linear in the length of the text: each input line is read once, and what is tested of the
+    line being built (its end, whether it is all capitals) is kept as it grows.
+    """
+    raws = list(lines)
+    stripped = [raw.strip() for raw in raws]
+    full = max((len(x) for x in stripped), default=0)
+    out: list[JoinedLine] = []
+    parts: list[str] = []  # the output line being built, and its pieces
+    pieces: list[Piece] = []
+    length = 0
+    letters, lower = 0, False  # its capitals (:func:`_capitals`)
+    tail = ""  # its last characters
+
+    def close() -> None:
+        if parts:
+            out.append(JoinedLine("".join(parts), tuple(pieces)))
+
     joinable = False
+    prev_single = False  # the previous line stands alone: nothing joins it
     prev_raw = ""
-    for index, line in enumerate(raw_lines):
+    for index, line in enumerate(stripped):
         if not line:
-            joinable = False
-            out.append(("", index))
+            close()
+            parts, pieces, length, tail = [], [], 0, ""
+            joinable = prev_single = False
+            out.append(JoinedLine("", (Piece(0, index, 0, 0),)))
             continue
-        continues = joinable and _continues(prev_raw, line, full)
+        single = index in alone
+        line_letters, line_lower = _capitals(line)
+        mode: str | None = None  # " ": joined with a space; "": glued; "-": glued, hyphen dropped
+        if parts and not single and not prev_single:
+            if _GLUED_CUT.search(tail[-2:]):
+                mode = _glued_join(tail, line)
+            heading = line_letters >= 4 and not line_lower
+            if mode is None and joinable and _continues(prev_raw, line, full) and not _BLOCK_START.match(line) and not heading:
+                mode = " "
         prev_raw = line
-        if out and continues and not _BLOCK_START.match(line) and not _is_heading(line):
-            prev, origin = out[-1]
-            if _SOFT_BREAK.search(prev):
-                # "TT-" + "BGDĐT" keeps its hyphen (a symbol); "phổ-" + "cập" loses it.
-                word = prev.rsplit(" ", 1)[-1]
-                keep = "/" in word or word[:-1].isupper() or line[:1].isupper() or line[:1].isdigit()
-                out[-1] = ((prev if keep else prev[:-1]) + line, origin)
-            else:
-                out[-1] = (prev + " " + line, origin)
+        lead = len(raws[index]) - len(raws[index].lstrip())
+        if mode is None:
+            close()
+            parts, pieces, length, tail = [line], [Piece(0, index, lead, len(line))], len(line), line[-32:]
+            letters, lower = line_letters, line_lower
         else:
-            out.append((line, index))
-        last = out[-1][0]
-        joinable = not _BLOCK_END.search(last) and not _is_heading(last)
-    cleaned: list[tuple[str, int]] = []
-    for item in out:
-        if item[0] == "" and (not cleaned or cleaned[-1][0] == ""):
+            if mode == "-":
+                last = pieces[-1]
+                pieces[-1] = Piece(last.at, last.line, last.column, max(0, last.length - 1))
+                parts[-1] = parts[-1][:-1]
+                length -= 1
+                tail = tail[:-1]
+            sep = " " if mode == " " else ""
+            pieces.append(Piece(length + len(sep), index, lead, len(line)))
+            parts.extend((sep, line))
+            length += len(sep) + len(line)
+            tail = (tail + sep + line)[-32:]
+            letters, lower = letters + line_letters, lower or line_lower
+        joinable = not _BLOCK_END.search(tail) and not (letters >= 4 and not lower)
+        prev_single = single
+    close()
+    cleaned: list[JoinedLine] = []
+    for joined in out:
+        if joined.text == "" and (not cleaned or cleaned[-1].text == ""):
             continue
-        cleaned.append(item)
-    while cleaned and cleaned[-1][0] == "":
+        cleaned.append(joined)
+    while cleaned and cleaned[-1].text == "":
         cleaned.pop()
     return cleaned
+
+
+def looks_soft_wrapped(lines: Sequence[str]) -> bool:
+    """Whether ``lines`` read like text copied out of a PDF: many lines broken inside a sentence
+    (:func:`breaks_sentence`) at about the same width.
+
+    A text typed with one paragraph per line breaks only after a sentence, a heading or a list
+    item, so it never qualifies. Needs at least three such breaks, four in five of them within
+    20 % of their median width (a justified page), and breaks after at least a third of the
+    lines that reach that width.
+    """
+    texts = [line.strip() for line in lines]
+    cuts = sorted(len(a) for a, b in zip(texts, texts[1:]) if a and b and breaks_sentence(a, b))
+    if len(cuts) < 3:
+        return False
+    width = cuts[len(cuts) // 2]
+    if width < 30:
+        return False
+    near = sum(1 for n in cuts if 0.8 * width <= n <= 1.2 * width)
+    wide = sum(1 for t in texts if len(t) >= 0.8 * width)
+    return near >= 0.8 * len(cuts) and len(cuts) >= wide / 3

@@ -1,6 +1,9 @@
 """``docgen check --fix``: apply SAFE replacements into a new file next to the draft.
 
-* .txt / .md: ``name.fixed.txt`` / ``name.fixed.md`` with the NFC text and the replacements;
+* .txt / .md: ``name.fixed.txt`` / ``name.fixed.md`` with the NFC text and the replacements; a
+  text copied out of a PDF, which is checked repaired (lines joined, page numbers dropped), is
+  fixed in the file's own lines through the reader's map, and a replacement that would take in
+  the joint of two file lines is left out;
 * .docx: ``name.fixed.docx``; the text of the runs is edited in place (formatting kept), also
   when a replacement spans several runs. A paragraph whose text the checker cannot map back
   to runs character by character (a tab, a footnote mark inside the span) is left alone.
@@ -19,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docgen.check.inputs.repair import SourceMap
 from docgen.check.model import Draft, Finding, FixSafety
 from docgen.check.patterns.form import FOOTNOTE_MARKER
 from docgen.errors import Location, RenderError
@@ -93,6 +97,11 @@ def fix_draft(draft: Draft, findings: list[Finding], force: bool = False) -> Fix
         buffer = io.BytesIO()
         draft.docx.save(buffer)
         data = buffer.getvalue()
+    elif isinstance(draft.meta.get("source_map"), SourceMap):
+        text, applied, left = _fix_repaired(draft, draft.meta["source_map"], edits)
+        data = text.encode("utf-8")
+        if left and not applied:
+            outcome.note = REPAIRED_NOTE
     else:
         applied, left = edits, []
         data = apply_text(draft.text, edits).encode("utf-8")
@@ -102,6 +111,31 @@ def fix_draft(draft: Draft, findings: list[Finding], force: bool = False) -> Fix
     outcome.applied = applied
     outcome.skipped = skipped + left
     return outcome
+
+
+# ---------------------------------------------------------------------------- text copied from a PDF
+
+REPAIRED_NOTE = "các chỗ cần sửa nằm vắt qua chỗ nối hai dòng của tệp (văn bản chép từ PDF), không sửa tự động được"
+
+
+def _fix_repaired(draft: Draft, source: SourceMap, edits: list[Finding]) -> tuple[str, list[Finding], list[Finding]]:
+    """Apply ``edits`` (spans in the repaired text) to the file's own text through ``source``.
+
+    An edit is applied only where its span is copied unchanged from one line of the file; one
+    that takes in the space or the hyphen where two file lines were joined is left out.
+    """
+    placed: list[tuple[int, int, Finding]] = []
+    left: list[Finding] = []
+    for f in edits:
+        span = source.source_span(f.span.start, f.span.end)
+        if span is None or source.source[span[0] : span[1]] != draft.text[f.span.start : f.span.end]:
+            left.append(f)
+            continue
+        placed.append((span[0], span[1], f))
+    out = source.source
+    for start, end, f in sorted(placed, key=lambda item: item[0], reverse=True):
+        out = out[:start] + (f.replacement or "") + out[end:]
+    return out, [f for _, _, f in sorted(placed, key=lambda item: item[0])], left
 
 
 # ---------------------------------------------------------------------------- .docx

@@ -159,3 +159,27 @@ def test_date_next_to_the_number_on_one_pdf_line() -> None:
 def test_date_is_read_from_the_header_lines_only() -> None:
     body = "\n".join(["Nội dung"] * 30)
     assert detect_date(body + "\nKế hoạch của Ủy ban nhân dân tỉnh Cao Bằng, ngày 05 tháng 3 năm 2024") is None
+
+
+def test_the_reader_package_keeps_its_public_names() -> None:
+    import docgen.check.inputs as inputs
+    from docgen.check.inputs import HEADER_LINES, TEXT_SUFFIXES, docx_blocks, lines_draft
+
+    assert HEADER_LINES == 20 and TEXT_SUFFIXES[".md"] == "md"
+    assert callable(docx_blocks) and callable(lines_draft)
+    assert set(inputs.__all__) >= {"read_draft", "detect_date", "docx_blocks"}
+
+
+def test_stdin_copied_out_of_a_pdf_is_repaired_and_positioned() -> None:
+    text = (
+        "Thực hiện Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào\n"
+        "Trang 2\n"
+        "tạo, các xã tự đánh giá và gửi hồ sơ theo Thông tư số 25/2023/TT-BGDĐT ngày\n"
+        "28/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo.\n"
+    )
+    draft = read_draft("-", stdin=text.encode())
+    assert draft.kind == "stdin" and draft.meta["repaired"] == [2]
+    assert draft.text.startswith("Thực hiện Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo,")
+    assert draft.position(draft.text.index("28/12/2023")) == (4, 1)
+    assert draft.position(draft.text.index("tạo, các xã")) == (3, 1)
+

@@ -135,3 +135,57 @@ def test_rejoin_pdf_lines_removes_a_line_break_hyphen() -> None:
 def test_rejoin_pdf_lines_does_not_join_a_short_title_to_a_capitalised_line() -> None:
     lines = ["Triển khai Thông tư số 25/2023/TT-BGDĐT", "Năm 2024 triển khai xây dựng “Cộng đồng học tập” cấp xã mức độ 1 theo quy định của Thông tư"]
     assert vtext.rejoin_pdf_lines(lines) == lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        # a hyphen typed between syllables stays: Vietnamese words are never hyphenated
+        (["đo bằng ki-lô-", "mét vuông."], ["đo bằng ki-lô-mét vuông."]),
+        (["công tác phổ-", "cập giáo dục."], ["công tác phổ-cập giáo dục."]),
+        # a symbol cut after its hyphen or slash is glued back, even when its tail looks like a heading
+        (["theo Thông tư số 25/2023/TT-", "BGDĐT"], ["theo Thông tư số 25/2023/TT-BGDĐT"]),
+        (["theo Thông tư số 25/2023/", "TT-BGDĐT ngày 27/12/2023."], ["theo Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023."]),
+        # a symbol alone on a line is no heading: the sentence goes on around it
+        (["quy định tại Điều 6 Thông tư số", "25/2023/TT-BGDĐT", "ngày 27/12/2023."],
+         ["quy định tại Điều 6 Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023."]),
+        # a number range cut before a heading does not swallow the heading
+        (["Cuối năm học 2025-", "IV. KINH PHÍ THỰC HIỆN"], ["Cuối năm học 2025-", "IV. KINH PHÍ THỰC HIỆN"]),
+    ],
+)
+def test_rejoin_pdf_lines_hyphens_and_symbols(lines: list[str], joined: list[str]) -> None:
+    assert vtext.rejoin_pdf_lines(lines) == joined
+
+
+def test_rejoin_pdf_lines_pieces_say_where_each_input_line_went() -> None:
+    joined = vtext.rejoin_pdf_lines_with_pieces(["  rút kinh nghi-", "ệm theo Thông tư số", "25/2023/TT-", "BGDĐT."])
+    assert [j.text for j in joined] == ["rút kinh nghiệm theo Thông tư số 25/2023/TT-BGDĐT."]
+    pieces = joined[0].pieces
+    assert [(p.at, p.line, p.column, p.length) for p in pieces] == [
+        (0, 0, 2, 13),  # "rút kinh nghi" without its hyphen, two spaces in
+        (13, 1, 0, 19),
+        (33, 2, 0, 11),
+        (44, 3, 0, 6),
+    ]
+
+
+def test_rejoin_pdf_lines_keeps_lines_alone() -> None:
+    lines = ["Thực hiện kế hoạch của", "<!-- docgen: bỏ qua REF008 -->", "huyện trong năm"]
+    assert [j.text for j in vtext.rejoin_pdf_lines_with_pieces(lines, alone={1})] == lines
+
+
+@pytest.mark.parametrize(
+    ("lines", "wrapped"),
+    [
+        (["Thực hiện Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo",
+          "dục và Đào tạo ban hành Quy định về đánh giá, công nhận “Cộng đồng học tập” cấp",
+          "xã, huyện, tỉnh, Ủy ban nhân dân huyện xây dựng kế hoạch triển khai như sau. Các",
+          "xã tổ chức tự đánh giá theo quy định."], True),
+        (["Thực hiện Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo.",
+          "Ủy ban nhân dân huyện xây dựng kế hoạch triển khai như sau:",
+          "1. Các xã tổ chức tự đánh giá theo quy định.",
+          "- Nơi nhận gửi hồ sơ về huyện."], False),
+    ],
+)
+def test_looks_soft_wrapped(lines: list[str], wrapped: bool) -> None:
+    assert vtext.looks_soft_wrapped(lines) is wrapped
