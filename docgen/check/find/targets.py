@@ -97,7 +97,7 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
         if T.OTHER_TITLE_RE.search(text, a, b) and not T.CDHT_RE.search(text, a, b):
             continue
         blanked = _blank(text, hidden, a, b).replace("\n", " ")
-        out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading))
+        out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading, row=True))
     for a, b in regions:
         inner = text[a:b]
         target = _target(src, inner, a, citation_dates, in_quote=True)
@@ -108,7 +108,7 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
 
 
 def _bound_targets(
-    src: _Text, seg: str, a: int, b: int, citation_dates: list[tuple[int, int]], reading: Reading,
+    src: _Text, seg: str, a: int, b: int, citation_dates: list[tuple[int, int]], reading: Reading, *, row: bool = False,
 ) -> list[Target]:
     """Targets of one clause or row: its own words first, then what the reading says of its place."""
     own_cdht = bool(T.CDHT_RE.search(seg))
@@ -143,7 +143,9 @@ def _bound_targets(
         return []
     muc_do = muc_do if muc_do is not None else scope.muc_do
     year = _evaluation_year(seg)
-    yearless = scope.role == "completion" or reading.procedure is not None
+    # a yearless "trước ngày 20/3" is compared by day and month: the legal deadlines recur every
+    # year, so a date later in the year than the deadline is late whatever the year
+    yearless = True
     cuts = _cuts(seg, citation_dates, a)
     out: list[Target] = []
     for k, (p, q) in enumerate(cuts):
@@ -151,6 +153,7 @@ def _bound_targets(
         # make the deadline patterns backtrack over long runs of blanks
         target = _target(
             src, seg[p:q], a + p, citation_dates, in_quote=False, about_cdht=True, yearless=yearless, need_level=False,
+            bare_ok=row,
         )
         if target is None:
             continue
@@ -197,7 +200,8 @@ def _bind_event(target: Target, seg: str, base: int) -> Target:
         return target
     if event.lastgroup == "dossier":
         return target if target.action == "ho-so" else replace(target, action="ho-so")
-    completes = target.completes or event.lastgroup == "complete"
+    # "hoàn thành …" and "ban hành quyết định công nhận … trước ngày …" state when the round ends
+    completes = target.completes or event.lastgroup in ("complete", "decision")
     if target.action == "ho-so" or target.action is None:
         return replace(target, action="cong-nhan", completes=completes)
     return target
@@ -282,7 +286,7 @@ def _evaluation_year(seg: str) -> int | None:
 
 def _target(
     src: _Text, seg: str, base: int, citation_dates: list[tuple[int, int]], *, in_quote: bool, about_cdht: bool = False,
-    yearless: bool = False, need_level: bool = True,
+    yearless: bool = False, need_level: bool = True, bare_ok: bool = False,
 ) -> Target | None:
     if not about_cdht and not T.CDHT_RE.search(seg):
         return None  # "Đơn vị học tập" (TT24) and the like have other deadlines
@@ -309,6 +313,16 @@ def _target(
         d_span, precision, lead = (m.start(), m.end()), "day", (g.get("lead") or "").lower()
         break
     if deadline is None:
+        # "trước 15/3/2026", "chậm nhất 28/02/2026" (no "ngày"); in a table row also "15/3/2026" alone
+        for m in (T.DEADLINE_BARE_ROW_RE if bare_ok else T.DEADLINE_BARE_RE).finditer(seg):
+            if _excluded(base + m.end() - 1, citation_dates) or _excluded(base + m.end() - 1, windows):
+                continue
+            deadline = _date(m.group("d1"), m.group("m1"), m.group("y1"))
+            if deadline is None:
+                continue
+            d_span, precision, lead = (m.start(), m.end()), "day", (m.group("lead") or "").lower()
+            break
+    if deadline is None:
         for m in T.DEADLINE_MONTH_RE.finditer(seg):
             month, year = int(m.group("month")), int(m.group("year"))
             if not 1 <= month <= 12 or _excluded(base + m.end() - 1, citation_dates):
@@ -318,7 +332,13 @@ def _target(
             precision = "month"
             d_span = (m.start() + len(m.group("lead")) - len(m.group("lead").lstrip()), m.end())
             break
-    if deadline is None:
+    if deadline is None and yearless:
+        m2 = T.DEADLINE_DAY_MONTH_RE.search(seg)
+        if m2:
+            day, month = int(m2.group("day")), int(m2.group("month"))
+            day_month = (day, month)
+            d_span, precision, lead = (m2.start(), m2.end()), "day-month", (m2.group("lead") or "").lower()
+    if d_span is None:
         for m in T.DEADLINE_YEAR_RE.finditer(seg):
             year = int(m.group("year"))
             lead = (m.group("lead") or "").lower()
@@ -327,9 +347,9 @@ def _target(
             deadline = dt.date(year, 12, 31)
             d_span, precision = (m.start(), m.end()), "year"
             break
-    if deadline is None:
+    if d_span is None:
         m2 = T.DEADLINE_DAY_MONTH_RE.search(seg)
-        if m2 and (yearless or T.RECURRING_RE.search(seg)):
+        if m2 and T.RECURRING_RE.search(seg):
             day, month = int(m2.group("day")), int(m2.group("month"))
             day_month = (day, month)
             d_span, precision, lead = (m2.start(), m2.end()), "day-month", (m2.group("lead") or "").lower()

@@ -124,7 +124,8 @@ ANY_DEADLINE_RE: Final = re.compile(
 EVENT_RE: Final = re.compile(
     r"(?P<dossier>(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình))"
     r"|(?P<complete>hoàn[ \t]+thành(?![ \t]+(?:hồ[ \t]+sơ|tờ[ \t]+trình)))"
-    r"|(?P<decide>ban[ \t]+hành[ \t]+quyết[ \t]+định|quyết[ \t]+định[ \t]+công[ \t]+nhận|(?<!đề[ \t]nghị[ \t])công[ \t]+nhận)"
+    r"|(?P<decision>ban[ \t]+hành[ \t]+quyết[ \t]+định(?:[ \t]+công[ \t]+nhận)?|quyết[ \t]+định[ \t]+công[ \t]+nhận)"
+    r"|(?P<decide>(?<!đề[ \t]nghị[ \t])công[ \t]+nhận)"
     r"|(?P<other>báo[ \t]+cáo[ \t]+(?:kết[ \t]+quả|về)|tổ[ \t]+chức[ \t]+(?:đánh[ \t]+giá|thẩm[ \t]+định|họp))",
     re.IGNORECASE,
 )
@@ -136,3 +137,11 @@ LEVEL_LIST_RE: Final = re.compile(
 LEVEL_WORD_RE: Final = re.compile(r"(?<![\w])(xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)
 # "đề nghị (đánh giá,) công nhận": the "công nhận" after it is the name of a proposal or dossier.
 PROPOSAL_BEFORE_RE: Final = re.compile(r"đề[ \t]+nghị(?:[ \t]+xét)?(?:[ \t]+đánh[ \t]+giá,?)?[ \t]*$", re.IGNORECASE)
+# A date after a lead but without "ngày", as task tables write it: "Trước 15/3/2026", "chậm nhất 28/02/2026".
+DEADLINE_BARE_RE: Final = re.compile(
+    rf"(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Hh]ạn(?:[ \t]+chót)?[ \t]*:?|[Đđ]ến(?:[ \t]+hết)?)[ \t]+{DATE_NUMERIC}"
+)
+# In a table row a date may stand alone in its time cell: "15/3/2026", "Trước 15/3/2026".
+DEADLINE_BARE_ROW_RE: Final = re.compile(
+    rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Hh]ạn(?:[ \t]+chót)?[ \t]*:?|[Đđ]ến(?:[ \t]+hết)?)[ \t]+)?(?<![\d/.\-]){DATE_NUMERIC}(?![\d/])"
+)
