@@ -381,6 +381,10 @@ def _continues(prev: str, line: str, full: int) -> bool:
     return full > 0 and len(prev) >= 0.8 * full
 
 
+# The second half of a Party document's symbol cut at its hyphen: "49-" + "KL/TW", "11-" + "CT/TW".
+_PARTY_TAIL: Final = re.compile(r"(?:KL|CT|NQ|QĐ|TB|HD|KH|QC)/")
+
+
 def _glued_join(prev: str, line: str) -> str | None:
     """How ``line`` continues ``prev`` that ends in a "-" or "/" glued to a word: "" (glued), "-"
     (glued, hyphen dropped), or None when it does not continue it.
@@ -397,6 +401,8 @@ def _glued_join(prev: str, line: str) -> str | None:
     if prev.endswith("/") or "/" in stem or (stem.isupper() and not stem[-1:].isdigit()):
         return "" if first.isupper() or first.isdigit() else None  # a symbol
     if stem[-1:].isdigit():
+        if _PARTY_TAIL.match(line):
+            return ""  # a Party symbol: "49-" + "KL/TW"
         return "" if first.isdigit() else None  # a number range
     if not first.islower():
         return None

@@ -149,6 +149,8 @@ def test_rejoin_pdf_lines_does_not_join_a_short_title_to_a_capitalised_line() ->
         # a symbol alone on a line is no heading: the sentence goes on around it
         (["quy định tại Điều 6 Thông tư số", "25/2023/TT-BGDĐT", "ngày 27/12/2023."],
          ["quy định tại Điều 6 Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023."]),
+        # a Party symbol cut after its hyphen: "49-" + "KL/TW"
+        (["thực hiện Kết luận số 49-", "KL/TW ngày 10/5/2019."], ["thực hiện Kết luận số 49-KL/TW ngày 10/5/2019."]),
         # a number range cut before a heading does not swallow the heading
         (["Cuối năm học 2025-", "IV. KINH PHÍ THỰC HIỆN"], ["Cuối năm học 2025-", "IV. KINH PHÍ THỰC HIỆN"]),
     ],

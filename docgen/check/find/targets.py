@@ -124,14 +124,16 @@ def _bound_targets(
         if levels:
             return []  # several levels in the clause itself: which one is not for us to guess
         level = _addressee_level(seg)
-        source = "theo nơi nhận hồ sơ" if level else ""
+        source = ("theo người quyết định" if T.DECIDER_RE.search(seg) else "theo nơi nhận hồ sơ") if level else ""
         if level is not None and level == scope.level:
             source = f"theo {scope.level_source}"
         if level is None:
             # the rest of the paragraph ("…cấp huyện; hoàn thành việc đánh giá … trước ngày 31/5")
-            line_start = src.text.rfind("\n", 0, a) + 1
-            line_end = src.text.find("\n", b)
-            around = src.text[line_start : len(src.text) if line_end < 0 else line_end]
+            # the rest of the sentence only: from the last ". " or line break before to the next after
+            text = src.text
+            start = max(text.rfind("\n", 0, a), text.rfind(". ", 0, a)) + 1
+            ends = [i for i in (text.find("\n", max(a, b - 1)), text.find(". ", max(a, b - 1))) if i >= 0]
+            around = text[start : min(ends) if ends else len(text)]
             para, _ = levels_in(around)
             if len(para) > 1:
                 return []
@@ -201,7 +203,7 @@ def _bind_event(target: Target, seg: str, base: int) -> Target:
     if event.lastgroup == "dossier":
         return target if target.action == "ho-so" else replace(target, action="ho-so")
     # "hoàn thành …" and "ban hành quyết định công nhận … trước ngày …" state when the round ends
-    completes = target.completes or event.lastgroup in ("complete", "decision")
+    completes = target.completes or (event.lastgroup in ("complete", "decision") and target.precision != "year")
     if target.action == "ho-so" or target.action is None:
         return replace(target, action="cong-nhan", completes=completes)
     return target
@@ -222,6 +224,11 @@ def _addressee_level(seg: str) -> str | None:
     province's to the Bộ (TT25 điểm d khoản 1 Điều 9, 14, 19); after it the Sở also receives the
     communes' dossiers, so "Sở" alone says nothing.
     """
+    d = T.DECIDER_RE.search(seg)
+    if d is not None:
+        # "Trưởng phòng Giáo dục và Đào tạo (ký) quyết định công nhận": only communes' (điểm đ
+        # khoản 2 Điều 9); "Bộ trưởng … quyết định công nhận": only provinces' (Điều 19)
+        return "xa" if d.group("who").lower().startswith("trưởng") else "tinh"
     if not (T.DOSSIER_RE.search(seg) and T.SEND_RE.search(seg)):
         return None
     m = T.ADDRESSEE_RE.search(seg)
@@ -233,9 +240,10 @@ def _addressee_level(seg: str) -> str | None:
 
 def _cuts(seg: str, citation_dates: list[tuple[int, int]], base: int) -> list[tuple[int, int]]:
     """Pieces of a clause, one per dated event: [(start, end)] in ``seg``; one piece when it has one date."""
+    windows = [(w.start(), w.end()) for r in (T.DATA_WINDOW_YEAR_RE, T.DATA_WINDOW_YEARLESS_RE) for w in r.finditer(seg)]
     dates = [
         m for m in T.ANY_DEADLINE_RE.finditer(seg)
-        if not _excluded(base + m.end() - 1, citation_dates)
+        if not _excluded(base + m.end() - 1, citation_dates) and not _excluded(m.end() - 1, windows)
     ]
     if len(dates) < 2:
         return [(0, len(seg))]
@@ -255,7 +263,7 @@ def _cuts(seg: str, citation_dates: list[tuple[int, int]], base: int) -> list[tu
 
 
 def _levels(segment: str) -> tuple[str | None, int | None]:
-    m = T.LEVEL_MUC_DO_RE.search(segment)
+    m = T.LEVEL_MUC_DO_RE.search(T.COUNCIL_RE.sub(lambda x: " " * len(x.group(0)), segment))
     if m:
         return LEVEL_KEYS[m.group("level").lower()], int(m.group("muc_do"))
     levels, mucs = levels_in(segment)
@@ -267,6 +275,9 @@ def _levels(segment: str) -> tuple[str | None, int | None]:
 def levels_in(segment: str) -> tuple[set[str], set[int]]:
     """Every level ("xa", "huyen", "tinh") and mức độ named in a piece of text, lists included
     ("cấp xã, huyện, tỉnh" names three)."""
+    # "Hội đồng đánh giá cấp huyện" assesses communes (điểm b khoản 2 Điều 9): a council's name
+    # says nothing of the level the sentence is about
+    segment = T.COUNCIL_RE.sub(lambda m: " " * len(m.group(0)), segment)
     levels = {LEVEL_KEYS[x.group("level").lower()] for x in T.LEVEL_RE.finditer(segment)}
     for x in T.LEVEL_LIST_RE.finditer(segment):
         levels |= {LEVEL_KEYS[w.lower()] for w in T.LEVEL_WORD_RE.findall(x.group(0))}
@@ -300,6 +311,7 @@ def _target(
     day_month: tuple[int, int] | None = None
     # a data window ("số liệu từ ngày 01/01/2024 đến ngày 31/12/2024") is a period, not a deadline
     windows = [(base + w.start(), base + w.end()) for w in T.DATA_WINDOW_YEAR_RE.finditer(seg)]
+    windows += [(base + w.start(), base + w.end()) for w in T.DATA_WINDOW_YEARLESS_RE.finditer(seg)]
     for m in T.DEADLINE_DAY_RE.finditer(seg):
         if _excluded(base + m.end() - 1, citation_dates) or _excluded(base + m.end() - 1, windows):
             continue
@@ -333,7 +345,7 @@ def _target(
             d_span = (m.start() + len(m.group("lead")) - len(m.group("lead").lstrip()), m.end())
             break
     if deadline is None and yearless:
-        m2 = T.DEADLINE_DAY_MONTH_RE.search(seg)
+        m2 = next((x for x in T.DEADLINE_DAY_MONTH_RE.finditer(seg) if not _excluded(base + x.end() - 1, windows)), None)
         if m2:
             day, month = int(m2.group("day")), int(m2.group("month"))
             day_month = (day, month)
@@ -348,7 +360,7 @@ def _target(
             d_span, precision = (m.start(), m.end()), "year"
             break
     if d_span is None:
-        m2 = T.DEADLINE_DAY_MONTH_RE.search(seg)
+        m2 = next((x for x in T.DEADLINE_DAY_MONTH_RE.finditer(seg) if not _excluded(base + x.end() - 1, windows)), None)
         if m2 and T.RECURRING_RE.search(seg):
             day, month = int(m2.group("day")), int(m2.group("month"))
             day_month = (day, month)

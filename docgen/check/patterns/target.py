@@ -110,7 +110,11 @@ SHARE_UNIT_AFTER_RE: Final = re.compile(
 # Words that make a percentage above 100 normal: growth, comparison, plan fulfilment.
 RATIO_WORD_RE: Final = re.compile(r"tăng|giảm|vượt|so[ \t]+với|gấp|kế[ \t]+hoạch|dự[ \t]+toán|chỉ[ \t]+tiêu[ \t]+giao", re.IGNORECASE)
 # Words that put a clause in the past: "Phòng Giáo dục và Đào tạo đã công nhận …", "trước đây".
-PAST_RE: Final = re.compile(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng)[ \t]+cũ)(?!\w)", re.IGNORECASE)
+PAST_RE: Final = re.compile(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng|xã)[ \t]+cũ)(?!\w)", re.IGNORECASE)
+# A data window without years: "số liệu tính từ ngày 01/01 đến ngày 31/12 của năm đánh giá".
+DATA_WINDOW_YEARLESS_RE: Final = re.compile(
+    r"từ[ \t]+ngày[ \t]+0?1[ \t]*(?:/|tháng)[ \t]*0?1(?![ \t]*(?:/|năm)[ \t]*\d)[ \t]+đến[ \t]+ngày[ \t]+31[ \t]*(?:/|tháng)[ \t]*12(?![ \t]*(?:/|năm)[ \t]*\d)"
+)
 
 # Any dated point a clause may hold, for cutting a clause with several dates into one piece per
 # event: "ngày 10/3", "ngày 31 tháng 3 năm 2026", "tháng 4/2026", "tháng 5 năm 2026".
@@ -144,4 +148,12 @@ DEADLINE_BARE_RE: Final = re.compile(
 # In a table row a date may stand alone in its time cell: "15/3/2026", "Trước 15/3/2026".
 DEADLINE_BARE_ROW_RE: Final = re.compile(
     rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Hh]ạn(?:[ \t]+chót)?[ \t]*:?|[Đđ]ến(?:[ \t]+hết)?)[ \t]+)?(?<![\d/.\-]){DATE_NUMERIC}(?![\d/])"
+)
+# The councils of TT25 carry a level in their name but assess the level below: "Hội đồng đánh giá
+# cấp huyện" (for communes, điểm b khoản 2 Điều 9), "Hội đồng đánh giá cấp tỉnh", "cấp Bộ".
+COUNCIL_RE: Final = re.compile(r"Hội[ \t]+đồng[ \t]+(?:đánh[ \t]+giá|thẩm[ \t]+định)[ \t]+cấp[ \t]+(?:xã|huyện|tỉnh|Bộ)", re.IGNORECASE)
+# Who decides, in a sentence about the decision: "Trưởng phòng Giáo dục và Đào tạo (ký) quyết định
+# công nhận", "Bộ trưởng Bộ GDĐT xem xét, quyết định công nhận".
+DECIDER_RE: Final = re.compile(
+    r"(?P<who>Trưởng[ \t]+phòng|Bộ[ \t]+trưởng)[^.;\n]{0,80}?(?:ký[ \t]+)?(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận"
 )

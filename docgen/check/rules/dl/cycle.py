@@ -101,7 +101,8 @@ class CompletionAfterDue(Rule):
     (cấp huyện, khoản 3 Điều 14) của năm sau liền kề năm đánh giá; cấp tỉnh không có ngày cố định
     (Bộ trưởng quyết định trong 20 ngày làm việc, điểm e khoản 2 Điều 19). Chỉ xét câu nói rõ năm
     đánh giá (“… mức độ 1 của năm 2025”), câu nêu hạn hằng năm, hoặc câu “hoàn thành việc đánh
-    giá, công nhận trước ngày …” với một ngày trong nửa đầu năm (năm đánh giá là năm trước đó);
+    giá, công nhận trước ngày …” hay “được công nhận trước ngày …” với một ngày trong nửa đầu năm
+    (năm đánh giá là năm trước đó);
     một mục tiêu “đến hết tháng 5 năm 2026” cho cấp xã không trái luật, vì công nhận trước 31/3
     cũng là trước cuối tháng 5. Ô “Thời hạn giải quyết” của một thủ tục là hạn hoàn thành.
     Một QUYẾT ĐỊNH có trích yếu công nhận “Cộng đồng học tập” của một cấp cũng được xét: ngày ký ở
@@ -137,7 +138,8 @@ class CompletionAfterDue(Rule):
             if t.deadline is None or not is_deadline(t):
                 continue
             year = t.evaluation_year
-            if year is None and t.completes and t.precision in ("day", "month") and t.deadline.month <= 6:
+            dated = t.precision == "day" and t.lead in ("trước", "chậm nhất")
+            if year is None and (t.completes or dated) and t.precision in ("day", "month") and t.deadline.month <= 6:
                 # "hoàn thành việc đánh giá, công nhận trước ngày 15/4/2026": a round is completed
                 # in the first months of the year after its evaluation year (khoản 3 Điều 9, 14)
                 year = t.deadline.year - 1

@@ -203,7 +203,10 @@ def find_paragraph(ctx: CheckContext, pattern: Any) -> DocxParagraph | None:
 
 def body_paragraphs(ctx: CheckContext) -> Iterator[DocxParagraph]:
     """Running-text paragraphs: outside tables, a sentence long, not a title (in capitals or
-    all bold, like the trích yếu), not "Kính gửi", "Nơi nhận" or a "(Kèm theo …)" line."""
+    all bold, like the trích yếu), not "Kính gửi", "Nơi nhận" or a "(Kèm theo …)" line. A page
+    of a public-service procedure (it has a "Tên thủ tục") is not an NĐ30 document: none."""
+    if ctx.reading.procedure is not None:
+        return
     doc = ctx.draft.docx
     for p in ctx.docx_paragraphs:
         text = p.paragraph.text.strip()

@@ -91,6 +91,8 @@ class MissingSo(Rule):
     fix = FixSafety.SAFE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.reading.procedure is not None:
+            return  # a public-service procedure page is not an NĐ30 document
         for r in resolved(ctx):
             cite = r.citation
             if not r.first or cite.has_so or cite.symbol_span is None:
@@ -111,6 +113,8 @@ class FirstCitationWithoutDate(Rule):
 
     Vì sao: lần dẫn đầu phải đủ tên loại, số, ký hiệu, ngày ban hành, cơ quan ban hành và trích
     yếu (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b); thiếu ngày thì người đọc không kiểm được văn bản.
+    Trang thủ tục hành chính của cổng dịch vụ công (có mục “Tên thủ tục”) không phải văn bản theo
+    Nghị định 30 nên không bị xét.
     """
 
     code = "REF008"
@@ -120,6 +124,8 @@ class FirstCitationWithoutDate(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if ctx.reading.procedure is not None:
+            return  # a public-service procedure page lists its legal bases in short; it is not an NĐ30 document
         for r in resolved(ctx):
             cite = r.citation
             if not r.first or cite.date is not None or cite.date_text is not None or cite.symbol_span is None:
