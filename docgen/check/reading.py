@@ -131,6 +131,7 @@ class Reading:
         self.procedure: Label | None = None
         self.addressee: tuple[str, str, int, int] | None = None  # (office key, text, start, end) of "Kính gửi:"
         self.document_cdht = False  # the text names “Cộng đồng học tập” and no other title anywhere
+        self.issuer_level: str | None = None  # "xa" for a document of an Ủy ban nhân dân xã, phường, thị trấn
         self.body_start = 0  # after the tên loại and trích yếu (the header is not the body)
         self.body_end = len(text)  # "Nơi nhận:" and the signature are not the body
         self._row_starts: list[int] = []
@@ -234,6 +235,8 @@ class Reading:
             if muc_do is None:
                 mucs = {int(m.group("muc_do")) for m in T.MUC_DO_RE.finditer(self.topic)}
                 muc_do = mucs.pop() if len(mucs) == 1 else None
+        if not decided and level is None and self.issuer_level is not None:
+            level, source = self.issuer_level, "cơ quan ban hành"
         if topic is None:
             topic = self.document_cdht
         return Scope(level=level, level_source=source, muc_do=muc_do, about_cdht=bool(topic), role=role)
@@ -302,7 +305,14 @@ _OFFICE_KEYS = {"phòng": "phong", "trưởng phòng": "phong", "sở": "so", "g
 
 def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) -> None:
     """Tên loại + trích yếu (NĐ30: tên loại on its own line, the trích yếu under it), or V/v;
-    and the "Kính gửi:" line."""
+    the "Kính gửi:" line; and the issuer when it is a commune's Ủy ban nhân dân (a commune only
+    deals with “Cộng đồng học tập” cấp xã)."""
+    for line in lines[:8]:
+        if R.QUOC_HIEU.search(line.content):
+            break
+        if R.COMMUNE_ISSUER.match(line.content):
+            reading.issuer_level = "xa"
+            break
     for line in lines[: _HEADER_LINES + 20]:
         k = R.KINH_GUI.match(line.content)
         if k:

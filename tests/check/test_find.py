@@ -166,3 +166,16 @@ def test_a_title_stops_at_the_next_citation() -> None:
     letter, circular = find_citations(_draft(text))
     assert (letter.symbol, letter.title) == ("1357/UBND-KGVX", "về việc triển khai thực hiện")
     assert (circular.symbol, circular.date, circular.issuer) == ("25/2023/TT-BGDĐT", dt.date(2023, 12, 27), "Bộ Giáo dục và Đào tạo")
+
+
+def test_locator_document_named_in_short() -> None:
+    # "của Thông tư" and "Thông tư số 25" name the one Thông tư (numbered 25) the draft cites in full
+    text = (
+        "Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n"
+        "- tại Điều 12 của Thông tư (mức độ 1); hồ sơ theo khoản 3 Điều 9 Thông tư số 25."
+    )
+    refs = find_locators(Draft(path="x.txt", kind="txt", text=text))
+    assert [(r.text, r.doc) for r in refs] == [("Điều 12", "25/2023/TT-BGDĐT"), ("khoản 3 Điều 9", "25/2023/TT-BGDĐT")]
+    two = text + "\nCăn cứ Thông tư số 11/2025/TT-BGDĐT ngày 12/6/2025 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n- Điều 5 của Thông tư."
+    last = find_locators(Draft(path="x.txt", kind="txt", text=two))[-1]
+    assert (last.text, last.doc) == ("Điều 5", None)  # two Thông tư cited: which one is not guessed

@@ -55,11 +55,17 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
         doc: str | None = None
         explicit = False
         after = P.LOCATOR_DOC_RE.match(text, m.end())
+        short = None if after else P.LOCATOR_SHORT_DOC_RE.match(text, m.end())
         if art == "này":
             doc = "self"
         elif after:
             explicit = True
             doc = "self" if after.group("self") else normalize_symbol(after.group("symbol"))
+        elif short:
+            # "Điều 12 của Thông tư", "Điều 9 Thông tư số 25": the one document of that kind (and
+            # number) the draft cites in full
+            doc = _short_document(citations, short.group("kind"), short.group("number"))
+            explicit = doc is not None
         ci = max(0, bisect.bisect_right(clause_starts, m.start()) - 1)
         c_start, c_end = clauses[ci] if clauses else (0, len(text))
         region = _inside(regions, m.start())
@@ -99,6 +105,17 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
             )
         )
     return out
+
+
+def _short_document(citations: list[Citation], kind: str, number: str | None) -> str | None:
+    """The symbol of the only cited document of ``kind`` (with ``number``, when given)."""
+    flat = " ".join(kind.split()).lower()
+    symbols = {
+        c.symbol for c in citations
+        if not c.self_ref and c.symbol and c.kind.lower() == flat
+        and (number is None or c.symbol.split("/", 1)[0].lstrip("0") == number.lstrip("0"))
+    }
+    return symbols.pop() if len(symbols) == 1 else None
 
 
 def _nearest_document(text: str, citations: list[Citation], offset: int) -> str | None:

@@ -287,3 +287,9 @@ FURNITURE_DIGITS_RE: Final = re.compile(r"\d+")
 # A Markdown line that stands on its own and is never joined to the next one when a text copied
 # out of a PDF is repaired: "# Tiêu đề", "| ô | ô |", "> trích", "```", "<!-- … -->", "* mục", "---".
 MARKDOWN_BLOCK_RE: Final = re.compile(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-{3,}\s*$)")
+
+# A locator's document named in short (issue 8): "Điều 12 của Thông tư (mức độ 1)", "khoản 3 Điều 9
+# Thông tư số 25" — the kind alone, or the kind and the number without the rest of the symbol.
+LOCATOR_SHORT_DOC_RE: Final = re.compile(
+    rf"[ \t]*,?[ \t]*(?:(?:của|tại|theo){_S})?{KIND}(?:{_S}(?:số{_S})?(?P<number>\d{{1,5}})(?![\d/]))?(?![ \t]*(?:số[ \t]*)?\d)"
+)

@@ -80,3 +80,5 @@ KINH_GUI: Final = re.compile(
 )
 # A trích yếu that proposes a recognition: "Đề nghị (đánh giá,) công nhận xã … đạt “Cộng đồng học tập”".
 PROPOSAL_TITLE: Final = re.compile(r"đề[ \t]+nghị[^.\n]{0,40}?công[ \t]+nhận", re.IGNORECASE)
+# The issuer of a commune's document, in the header: "ỦY BAN NHÂN DÂN XÃ PHONG PHÚ", "UBND PHƯỜNG HÀ TU".
+COMMUNE_ISSUER: Final = re.compile(r"^(?:ỦY|UỶ)[ \t]+BAN[ \t]+NHÂN[ \t]+DÂN[ \t]+(?:XÃ|PHƯỜNG|THỊ[ \t]+TRẤN)\b|^UBND[ \t]+(?:XÃ|PHƯỜNG|THỊ[ \t]+TRẤN)\b")

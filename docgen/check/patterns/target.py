@@ -157,3 +157,5 @@ COUNCIL_RE: Final = re.compile(r"Hội[ \t]+đồng[ \t]+(?:đánh[ \t]+giá|th�
 DECIDER_RE: Final = re.compile(
     r"(?P<who>Trưởng[ \t]+phòng|Bộ[ \t]+trưởng)[^.;\n]{0,80}?(?:ký[ \t]+)?(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận"
 )
+# A unit named without "cấp": "số xã, thị trấn", "các huyện", "tỉnh" (what a sentence is about).
+UNIT_WORD_RE: Final = re.compile(r"(?<![\w])(xã|phường|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|tỉnh)(?![\w])", re.IGNORECASE)

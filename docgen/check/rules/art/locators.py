@@ -14,11 +14,13 @@ from typing import Any
 from docgen import vi
 from docgen.check.find import ArticleRef, levels_in
 from docgen.check.patterns import cite as P
+from docgen.check.patterns import target as T
 from docgen.check.model import Finding, FixSafety, Severity, Span
 from docgen.check.rules.base import CheckContext, Rule, register
 
 LEVEL_WORDS = vi.LEVELS  # "xa" → "cấp xã"
 LOWER_LEVEL = {"huyen": "xa", "tinh": "huyen"}
+UNIT_LEVELS = {"xã": "xa", "phường": "xa", "thị trấn": "xa", "huyện": "huyen", "quận": "huyen", "thị xã": "huyen", "tỉnh": "tinh"}
 
 
 def _tt25_symbol() -> str:
@@ -106,6 +108,17 @@ class ArticleWrongTopic(Rule):
             if art is None or art.level is None:
                 continue
             levels, mucs = _context_topic(ref)
+            source = ""
+            if not levels and not ref.footnote:
+                # "… 13 chỉ tiêu tại Điều 12 của Thông tư (mức độ 1)" under "2. Đối với cấp huyện"
+                scope = ctx.reading.scope_at(ref.span.start)
+                named = {UNIT_LEVELS[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
+                # "ít nhất 90% số xã … theo điểm a khoản 1 Điều 8" under a district heading speaks
+                # of communes: a unit of another level in the clause keeps the heading out
+                share = ref.clause == 4 and ref.point == "a"  # điểm a khoản 4 Điều 11, 12, 16, 17: the share of the level below
+                allowed = {scope.level, LOWER_LEVEL.get(scope.level or "")} if share else {scope.level}
+                if scope.level is not None and scope.about_cdht and named <= allowed:
+                    levels, source = {scope.level}, f" ({scope.level_source})"
             if len(levels) != 1:
                 continue
             level = next(iter(levels))
@@ -140,7 +153,7 @@ class ArticleWrongTopic(Rule):
             art_span = _article_span(ctx, ref)
             yield self.finding(
                 ctx, art_span, replacement=f"Điều {expected}" if expected else None,
-                cited=f"Điều {art.number}", holds=holds, context=context,
+                cited=f"Điều {art.number}", holds=holds, context=context + source,
             )
 
 
