@@ -194,3 +194,8 @@ CRITERIA_SHARE_RE: Final = re.compile(
     rf"(?:{_COUNT_SEP}\d{{1,2}}[ \t]*/[ \t]*(?P<chi_tieu>\d{{1,2}})[ \t]+chỉ[ \t]+tiêu(?!\w))?",
     re.IGNORECASE,
 )
+
+# A task-table row about issuing the recognition decision: "Ban hành quyết định công nhận …".
+ROW_DECISION_RE: Final = re.compile(r"(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận", re.IGNORECASE)
+# The label of a procedure page that names who decides: "Cơ quan có thẩm quyền (quyết định)".
+COMPETENT_LABEL_RE: Final = re.compile(r"Cơ[ \t]+quan[ \t]+có[ \t]+thẩm[ \t]+quyền", re.IGNORECASE)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docgen import vi
+from docgen.check.find import levels_in
 from docgen.check.find.text import LEVEL_KEYS, UNIT_LEVEL, _blank, _clauses, _quote_regions
 from docgen.check.model import Finding, FixSafety, Severity, Span
 from docgen.check.patterns import facts as F
@@ -370,10 +371,12 @@ class RecognitionDeciderWrong(Rule):
             )
 
     def _claims(self, ctx: CheckContext) -> Iterator[_Claim]:
-        """The decision's own issuer line, then every sentence that names who recognises."""
+        """The decision's own issuer line, a task table's decision row or a procedure page's
+        competent authority, then every sentence that names who recognises."""
         issuer = _decision_issuer(ctx.draft.text)
         if issuer is not None:
             yield issuer
+        yield from _table_and_label_claims(ctx)
         first_year = timeline().regimes()[0].start.year
         for s in sentences(ctx):
             if not about_cdht(ctx, s, whole_draft=False):
@@ -391,6 +394,43 @@ class RecognitionDeciderWrong(Rule):
                 if level is not None:
                     span = Span(s.start + m.start("auth"), s.start + m.end("auth"))
                     yield _Claim(span, " ".join(m.group("auth").split()), authority_key(m), level, where)
+
+
+def _table_and_label_claims(ctx: CheckContext) -> Iterator[_Claim]:
+    """Who decides, as tables and procedure pages say it.
+
+    * a task-table row "Ban hành quyết định công nhận “Cộng đồng học tập” cấp huyện | Chủ tịch
+      UBND tỉnh": the chủ trì cell of a recognition-decision row is the decider;
+    * a procedure page "Tên thủ tục: … “Cộng đồng học tập” cấp xã" with "Cơ quan có thẩm quyền
+      (quyết định): Chủ tịch Ủy ban nhân dân cấp huyện".
+    """
+    reading = ctx.reading
+    text = ctx.draft.text
+    for row in reading.rows():
+        content = " ".join(c.text for c in row.cells if c.role == "content")
+        if not content or not F.ROW_DECISION_RE.search(content) or not T.CDHT_RE.search(content):
+            continue
+        levels, _ = levels_in(content)
+        if len(levels) != 1:
+            continue
+        for cell in row.cells:
+            if cell.role != "lead":
+                continue
+            m = F.AUTHORITY_RE.search(text, cell.start, cell.end)
+            if m is not None:
+                yield _Claim(Span(m.start(), m.end()), " ".join(m.group(0).split()), authority_key(m), next(iter(levels)), " (theo hàng bảng)")
+    if reading.procedure is None:
+        return
+    name = text[reading.procedure.value_start : reading.procedure.end]
+    levels, _ = levels_in(name)
+    if len(levels) != 1 or not T.CDHT_RE.search(name):
+        return
+    for label in reading.labels:
+        if not F.COMPETENT_LABEL_RE.match(label.label):
+            continue
+        m = F.AUTHORITY_RE.search(text, label.value_start, label.end)
+        if m is not None:
+            yield _Claim(Span(m.start(), m.end()), " ".join(m.group(0).split()), authority_key(m), next(iter(levels)), " (theo tên thủ tục)")
 
 
 def _decision_issuer(text: str) -> _Claim | None:
