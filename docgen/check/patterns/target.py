@@ -159,3 +159,10 @@ DECIDER_RE: Final = re.compile(
 )
 # A unit named without "cấp": "số xã, thị trấn", "các huyện", "tỉnh" (what a sentence is about).
 UNIT_WORD_RE: Final = re.compile(r"(?<![\w])(xã|phường|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|tỉnh)(?![\w])", re.IGNORECASE)
+# The data window of a self-assessment as written: "Số liệu đánh giá tính theo năm học 2023 - 2024 (từ
+# ngày 01/9/2023 đến ngày 31/8/2024)", "số liệu tính từ ngày 01/01/2024 đến ngày 31/12/2024".
+DATA_RANGE_RE: Final = re.compile(
+    r"(?:[Ss]ố[ \t]+liệu|[Mm]inh[ \t]+chứng)[^.;\n]{0,80}?(?P<range>từ[ \t]+(?:ngày[ \t]+)?(?P<d1>\d{1,2})[ \t]*(?:/|tháng)[ \t]*(?P<m1>\d{1,2})"
+    r"(?:[ \t]*(?:/|năm)[ \t]*(?P<y1>\d{4}))?[ \t]*(?:đến|-|–)[ \t]*(?:hết[ \t]+)?(?:ngày[ \t]+)?(?P<d2>\d{1,2})[ \t]*(?:/|tháng)[ \t]*(?P<m2>\d{1,2})"
+    r"(?:[ \t]*(?:/|năm)[ \t]*(?P<y2>\d{4}))?)"
+)
