@@ -307,12 +307,15 @@ def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) ->
     """Tên loại + trích yếu (NĐ30: tên loại on its own line, the trích yếu under it), or V/v;
     the "Kính gửi:" line; and the issuer when it is a commune's Ủy ban nhân dân (a commune only
     deals with “Cộng đồng học tập” cấp xã)."""
+    previous = ""
     for line in lines[:8]:
         if R.QUOC_HIEU.search(line.content):
             break
-        if R.COMMUNE_ISSUER.match(line.content):
+        # "ỦY BAN NHÂN DÂN XÃ PHONG PHÚ" on one line, or "ỦY BAN NHÂN DÂN" / "XÃ PHONG PHÚ" on two
+        if R.COMMUNE_ISSUER.match(line.content) or R.COMMUNE_ISSUER.match(f"{previous} {line.content}"):
             reading.issuer_level = "xa"
             break
+        previous = line.content
     for line in lines[: _HEADER_LINES + 20]:
         k = R.KINH_GUI.match(line.content)
         if k:

@@ -301,6 +301,10 @@ class DeadlineWrongClause(Rule):
             if ref.in_quote or ref.clause is None:
                 continue
             levels, _ = levels_in(ref.context)
+            if not levels and not ref.footnote:
+                scope = ctx.reading.scope_at(ref.span.start)
+                if scope.level is not None and scope.about_cdht and not T.UNIT_WORD_RE.search(ref.context):
+                    levels = {scope.level}
             if len(levels) != 1:
                 continue
             level = next(iter(levels))
