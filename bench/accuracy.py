@@ -286,12 +286,25 @@ def render(results: list[FileResult], summary: dict[str, Any]) -> str:
     return "\n".join(out)
 
 
+def render_shapes(results: list[FileResult], shapes: dict[str, list[str]]) -> str:
+    """Recall and false alarms of the drafts of each context shape (a draft may have several)."""
+    out = ["THEO DẠNG NGỮ CẢNH (một dự thảo có thể thuộc nhiều dạng):", f"{'dạng':<6}{'dự thảo':>9}{'lỗi cài':>9}{'tìm thấy':>10}{'recall':>9}{'FP':>5}"]
+    for shape in sorted({s for v in shapes.values() for s in v}):
+        rs = [r for r in results if shape in shapes.get(r.file, [])]
+        total = sum(len(r.outcomes) for r in rs)
+        found = sum(o.status == "found" for r in rs for o in r.outcomes)
+        fps = sum(len(r.false_positives) for r in rs)
+        out.append(f"{shape:<6}{len(rs):>9}{total:>9}{found:>10}{_ratio(found, total):>9}{fps:>5}")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--docgen", type=Path, default=DOCGEN)
     parser.add_argument("--source", type=Path, help="measure the docgen package in this directory (a worktree of another commit)")
     parser.add_argument("--json", type=Path, help="also write the detailed results as JSON")
+    parser.add_argument("--shapes", type=Path, help="YAML: draft name → context shapes; prints recall and false alarms per shape")
     args = parser.parse_args(argv)
     results = []
     for draft in drafts(args.corpus):
@@ -303,6 +316,9 @@ def main(argv: list[str] | None = None) -> int:
         results.append(result)
     summary = summarise(results)
     print(render(results, summary))
+    if args.shapes:
+        print()
+        print(render_shapes(results, YAML(typ="safe").load(args.shapes.read_text(encoding="utf-8")) or {}))
     if args.json:
         args.json.write_text(
             json.dumps({"summary": summary, "files": [asdict(r) for r in results]}, ensure_ascii=False, indent=2),
