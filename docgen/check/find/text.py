@@ -112,8 +112,9 @@ def _blank(text: str, regions: list[tuple[int, int]], start: int, end: int) -> s
     """``text[start:end]`` with quotations replaced by spaces (lengths kept)."""
     chars = list(text[start:end])
     for a, b in regions:
-        for k in range(max(a, start), min(b, end)):
-            chars[k - start] = " "
+        lo, hi = max(a, start), min(b, end)
+        if lo < hi:
+            chars[lo - start : hi - start] = " " * (hi - lo)
     return "".join(chars)
 
 

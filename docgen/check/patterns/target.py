@@ -36,23 +36,25 @@ SHARE_RE: Final = re.compile(
     r"(?:(?P<qual>ít[ \t]+nhất|tối[ \t]+thiểu|trên|từ|đạt)[ \t]+)?(?P<value>\d{1,4}(?:[.,]\d+)?)[ \t]*%"
 )
 
-# Deadline forms, most precise first:
+# Deadline forms, most precise first. The optional lead and its blanks form one optional group, so
+# that a run of blanks (quotations and citations are blanked with spaces) is not scanned again from
+# each of its positions (issue 10: a search over 400 blanks took 52 ms).
 # "trước ngày 31 tháng 7 năm 2026", "chậm nhất ngày 28/02/2025", "đến ngày 31/3/2026"
 DEADLINE_DAY_RE: Final = re.compile(
-    rf"(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến|[Hh]ạn|[Tt]rong|[Tt]ừ)?[ \t]*{NGAY}[ \t]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
+    rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến|[Hh]ạn|[Tt]rong|[Tt]ừ)[ \t]*)?{NGAY}[ \t]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
 )
 # "Đến hết tháng 3 năm 2026", "Hết tháng 5 năm 2025", "đến tháng 12 năm 2026", "trong tháng 4/2025"
 DEADLINE_MONTH_RE: Final = re.compile(
-    r"(?P<lead>(?:[Đđ]ến|[Tt]rước|[Tt]rong)?[ \t]*(?:hết|[Hh]ết|cuối|[Cc]uối)?)[ \t]*tháng[ \t]+(?P<month>\d{1,2})"
+    r"(?P<lead>(?:(?:[Đđ]ến|[Tt]rước|[Tt]rong)[ \t]+)?(?:(?:hết|[Hh]ết|cuối|[Cc]uối)[ \t]+)?)tháng[ \t]+(?P<month>\d{1,2})"
     r"(?:[ \t]+năm[ \t]+|[ \t]*/[ \t]*)(?P<year>\d{4})(?!\d)"
 )
 # "Năm 2025 triển khai", "Từ năm 2027", "trong năm 2026", "đến năm 2030", "của năm 2025"
 DEADLINE_YEAR_RE: Final = re.compile(
-    r"(?P<lead>[Tt]ừ|[Đđ]ến|[Tt]rong|[Cc]ủa|[Hh]ết|[Cc]uối|[Tt]rước)?[ \t]*(?<![\w/])[Nn]ăm[ \t]+(?P<year>\d{4})(?!\d)"
+    r"(?:(?P<lead>[Tt]ừ|[Đđ]ến|[Tt]rong|[Cc]ủa|[Hh]ết|[Cc]uối|[Tt]rước)[ \t]*)?(?<![\w/])[Nn]ăm[ \t]+(?P<year>\d{4})(?!\d)"
 )
 # Yearless rule statements: "trước ngày 28 tháng 02 của năm sau liền kề năm đánh giá", "trước ngày 31/3 hằng năm"
 DEADLINE_DAY_MONTH_RE: Final = re.compile(
-    rf"(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến)?[ \t]*{NGAY}[ \t]+(?P<day>\d{{1,2}})"
+    rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến)[ \t]*)?{NGAY}[ \t]+(?P<day>\d{{1,2}})"
     r"(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)(?P<month>\d{1,2})(?![\d/]|[ \t]+năm[ \t]+\d)"
 )
 # "năm sau liền kề năm đánh giá", "hằng năm": a yearless date that recurs every evaluation cycle.
