@@ -86,10 +86,6 @@ KNOWN_MISSES: dict[tuple[str, int], str] = {
         "REF011: a procedure page has no date of its own (“trang cập nhật 20/5/2024” is not read as the "
         "draft's date), so a repealed legal basis cannot be judged against a day"
     ),
-    ("bad37_tthc_caphuyen_portal.txt", 34): (
-        "ART005: the level of “04 tiêu chí, 16 chỉ tiêu quy định tại Điều 11” is not taken from the "
-        "cited article (Điều 11 is cấp huyện), only from words of a level"
-    ),
     ("bad41_cv_ubnd_binhphuoc_2024.txt", 28): (
         "ART003: a paraphrase of điểm a khoản 4 Điều 17 introduced by “theo …,” (not “quy định:” or a "
         "quotation) is not compared"

@@ -173,7 +173,8 @@ RECOGNISED_UNIT_RE: Final = re.compile(
 # "cấp xã có 05 tiêu chí với 15 chỉ tiêu", "(4 tiêu chí, 16 chỉ tiêu)", "theo 04 tiêu chí, 13 chỉ
 # tiêu", "cấp tỉnh: bốn tiêu chí và mười sáu chỉ tiêu". Not a result: "có 4 tiêu chí đạt", "có 3
 # tiêu chí, 10 chỉ tiêu chưa đạt". Not "đạt 4 tiêu chí" (a result as often as the whole set).
-_COUNT_CUE: Final = r"(?:(?<!\w)(?:bao[ \t]+gồm|gồm(?:[ \t]+có)?|có|với|theo|quy[ \t]+định)[ \t]+|[(:][ \t]*)"
+# "đạt tất cả 04 tiêu chí, 13 chỉ tiêu": "tất cả" makes the count the whole set, not a result.
+_COUNT_CUE: Final = r"(?:(?<!\w)(?:bao[ \t]+gồm|gồm(?:[ \t]+có)?|có|với|theo|quy[ \t]+định|(?:đạt[ \t]+)?(?:tất[ \t]+cả|đủ|đầy[ \t]+đủ)(?:[ \t]+các)?)[ \t]+|[(:][ \t]*)"
 _RESULT_AFTER: Final = r"(?![ \t]*(?:đạt|chưa|không|còn|được|trở[ \t]+lên)(?!\w))"
 # Between the two counts: ", ", " và ", " với ", " (", " trong đó có ", " tương ứng với ".
 _COUNT_SEP: Final = (
@@ -199,3 +200,5 @@ CRITERIA_SHARE_RE: Final = re.compile(
 ROW_DECISION_RE: Final = re.compile(r"(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận", re.IGNORECASE)
 # The label of a procedure page that names who decides: "Cơ quan có thẩm quyền (quyết định)".
 COMPETENT_LABEL_RE: Final = re.compile(r"Cơ[ \t]+quan[ \t]+có[ \t]+thẩm[ \t]+quyền", re.IGNORECASE)
+# The criteria article cited right after a count: "… 16 chỉ tiêu quy định tại Điều 11 của Thông tư".
+CRITERIA_ARTICLE_RE: Final = re.compile(r"^[^.;\n]{0,40}?(?:tại|theo)[ \t]+(?:khoản[ \t]+\d{1,2}[ \t]+)?Điều[ \t]+(?P<article>\d{1,2})(?!\d)")

@@ -99,7 +99,24 @@ def _level(ctx: CheckContext, s: Sentence, m: re.Match[str]) -> tuple[str | None
     if before:
         return before[-1], ""
     after = {LEVEL_KEYS[x.group("level").lower()] for x in T.LEVEL_RE.finditer(s.text, m.end())}
+    if not after:
+        # "04 tiêu chí, 16 chỉ tiêu quy định tại Điều 11": the criteria article cited names the level
+        cited = _cited_criteria_levels(s.text[m.end() : m.end() + 80])
+        if len(cited) == 1:
+            return next(iter(cited)), " (theo điều được dẫn)"
     return sentence_level(ctx, s, after)
+
+
+def _cited_criteria_levels(text: str) -> set[str]:
+    """Levels of the TT25 criteria articles cited right after a count ("tại Điều 11" → huyện)."""
+    from docgen.law import tt25
+
+    out: set[str] = set()
+    for x in F.CRITERIA_ARTICLE_RE.finditer(text):
+        art = tt25.article(int(x.group("article")))
+        if art is not None and art.topic == "criteria" and art.level is not None:
+            out.add(art.level)
+    return out
 
 
 def _level_words(level: str, muc_do: set[int]) -> str:
