@@ -229,7 +229,7 @@ class Reading:
             if topic is None:
                 topic = _topic(self.topic)
             if not decided:
-                levels = _levels(self.topic)
+                levels = _levels(self.topic, named=True)
                 if len(levels) == 1:
                     level, source = next(iter(levels)), "trích yếu"
             if muc_do is None:
@@ -272,9 +272,12 @@ def read_document(draft: Draft) -> Reading:
     return reading
 
 
-def _levels(text: str) -> frozenset[str]:
-    """Levels a heading, a group row or a title is about: "cấp xã", "Đối với các xã, phường"."""
+def _levels(text: str, *, named: bool = False) -> frozenset[str]:
+    """Levels a heading, a group row or a title is about: "cấp xã", "Đối với các xã, phường";
+    with ``named``, also a unit named in a title: "“Cộng đồng học tập” xã Phước Hải"."""
     out = {_LEVEL_KEYS[m.group("level").lower()] for m in T.LEVEL_RE.finditer(text)}
+    if named:
+        out |= {_UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.NAMED_UNIT.finditer(text)}
     for m in T.LEVEL_LIST_RE.finditer(text):
         out |= {_LEVEL_KEYS[w.lower()] for w in T.LEVEL_WORD_RE.findall(m.group(0))}
     out |= {_UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.UNIT_HEADING.finditer(text)}
@@ -309,13 +312,15 @@ def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) ->
     deals with “Cộng đồng học tập” cấp xã)."""
     previous = ""
     for line in lines[:8]:
-        if R.QUOC_HIEU.search(line.content):
+        # a .txt may lay the header out in two columns: "ỦY BAN NHÂN DÂN      CỘNG HÒA XÃ HỘI …"
+        left = R.COLUMN_GAP.split(line.content, maxsplit=1)[0]
+        if R.QUOC_HIEU.search(left):
             break
         # "ỦY BAN NHÂN DÂN XÃ PHONG PHÚ" on one line, or "ỦY BAN NHÂN DÂN" / "XÃ PHONG PHÚ" on two
-        if R.COMMUNE_ISSUER.match(line.content) or R.COMMUNE_ISSUER.match(f"{previous} {line.content}"):
+        if R.COMMUNE_ISSUER.match(left) or R.COMMUNE_ISSUER.match(f"{previous} {left}"):
             reading.issuer_level = "xa"
             break
-        previous = line.content
+        previous = left
     for line in lines[: _HEADER_LINES + 20]:
         k = R.KINH_GUI.match(line.content)
         if k:

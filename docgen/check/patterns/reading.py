@@ -82,3 +82,9 @@ KINH_GUI: Final = re.compile(
 PROPOSAL_TITLE: Final = re.compile(r"đề[ \t]+nghị[^.\n]{0,40}?công[ \t]+nhận", re.IGNORECASE)
 # The issuer of a commune's document, in the header: "ỦY BAN NHÂN DÂN XÃ PHONG PHÚ", "UBND PHƯỜNG HÀ TU".
 COMMUNE_ISSUER: Final = re.compile(r"^(?:ỦY|UỶ)[ \t]+BAN[ \t]+NHÂN[ \t]+DÂN[ \t]+(?:XÃ|PHƯỜNG|THỊ[ \t]+TRẤN)\b|^UBND[ \t]+(?:XÃ|PHƯỜNG|THỊ[ \t]+TRẤN)\b")
+# Two columns of a header laid out with spaces in a .txt: three blanks or more part them.
+COLUMN_GAP: Final = re.compile(r"[ \t]{3,}")
+# A unit named in a trích yếu: "xã Phước Hải", "thị trấn Tân Yên", "huyện Lục Yên", "tỉnh Ninh Bình".
+NAMED_UNIT: Final = re.compile(
+    r"(?<![\w])(?P<unit>xã|phường|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|tỉnh)[ \t]+(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ])"
+)

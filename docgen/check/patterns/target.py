@@ -128,7 +128,8 @@ ANY_DEADLINE_RE: Final = re.compile(
 # completing the assessment or recognition, issuing the decision, reporting. "… gửi hồ sơ về Phòng
 # GDĐT trước ngày 10 tháng 3 và hoàn thành việc công nhận trước ngày 31 tháng 3".
 EVENT_RE: Final = re.compile(
-    r"(?P<dossier>(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình))"
+    r"(?P<dossier>(?:gửi|nộp|hoàn[ \t]+thiện|hoàn[ \t]+chỉnh|lập|trình)[ \t]+(?:đủ[ \t]+)?(?:hồ[ \t]+sơ|tờ[ \t]+trình)"
+    r"|(?:gửi|nộp)[ \t]+(?:về[ \t]+|đến[ \t]+|lên[ \t]+|tới[ \t]+)?(?:Sở|Phòng|Bộ)(?!\w))"
     r"|(?P<complete>hoàn[ \t]+thành(?![ \t]+(?:hồ[ \t]+sơ|tờ[ \t]+trình)))"
     r"|(?P<decision>ban[ \t]+hành[ \t]+quyết[ \t]+định(?:[ \t]+công[ \t]+nhận)?|quyết[ \t]+định[ \t]+công[ \t]+nhận)"
     r"|(?P<decide>(?<!đề[ \t]nghị[ \t])công[ \t]+nhận)"

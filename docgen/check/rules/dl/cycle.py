@@ -58,7 +58,8 @@ class DossierAfterDue(Rule):
     giá. Khi văn bản không nói năm đánh giá, năm đánh giá là năm trước năm của hạn ghi trong văn
     bản. Câu nêu hạn hằng năm (“trước ngày 31 tháng 3 của năm sau liền kề năm đánh giá”) cũng được
     so với hạn của cấp tương ứng. Một hàng bảng (các ô của hàng trong .docx, các cột cách nhau
-    bằng dấu tab trong .txt) được đọc như một câu.
+    bằng dấu tab trong .txt) được đọc như một câu. Hạn gửi hồ sơ rơi vào chính năm đánh giá, hay
+    một kế hoạch, công văn đặt hạn gửi hồ sơ đã qua trước cả ngày của văn bản (sai năm), cũng bị báo.
     """
 
     code = "DL002"
@@ -85,12 +86,44 @@ class DossierAfterDue(Rule):
                 continue
             if t.deadline is None or t.precision not in ("day", "month") or t.lead.startswith("từ"):
                 continue
+            if t.evaluation_year is None and t.precision == "day":
+                passed = list(self._passed(ctx, tl, t))
+                if passed:
+                    yield from passed
+                    continue
             year = t.evaluation_year if t.evaluation_year is not None else t.deadline.year - 1
             if year < first:
                 continue
             due = tl.dossier_deadline(t.level, year)
             if t.deadline > due:
                 yield self.finding(ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due), when=when(t))
+            elif t.evaluation_year is not None and t.deadline.year <= t.evaluation_year:
+                # "hồ sơ năm đánh giá 2025 gửi trước ngày 28/02/2025": before the year being assessed has ended
+                yield self.finding(ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due), when=when(t))
+
+    def _passed(self, ctx: CheckContext, tl: Any, t: Any) -> Iterator[Finding]:
+        """A plan or letter that sets a dossier deadline already past on its own date: the year is
+        wrong ("Kế hoạch ngày 05/4/2024 … gửi hồ sơ trước ngày 28/02/2024"). The round it means is
+        the next one to close after the document's date."""
+        day = ctx.draft.date
+        if day is None or t.deadline is None or t.deadline >= day or ctx.reading.kind not in _FORWARD_KINDS:
+            return
+        clause = ctx.draft.text[t.span.start : t.span.end]
+        if T.PAST_RE.search(clause):
+            return  # "đã gửi hồ sơ trước ngày …": a report of what was done
+        first = tl.first_evaluation_year()
+        if day.year - 1 < first:
+            year = day.year  # the first round (evaluation year 2024) closes in 2025
+        else:
+            year = day.year if day > tl.dossier_deadline(t.level, day.year - 1) else day.year - 1
+        if year < first:
+            return
+        due = tl.dossier_deadline(t.level, year)
+        if t.deadline != due:
+            yield self.finding(
+                ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due),
+                when=f"{when(t)}, trước cả ngày của văn bản ({vi.date_short(day)})",
+            )
 
 
 @register
@@ -175,6 +208,8 @@ class CompletionAfterDue(Rule):
 
 
 _HEADER_LINES = 20
+# Documents that set steps to come (a report or a decision tells what happened).
+_FORWARD_KINDS = frozenset({"KẾ HOẠCH", "CÔNG VĂN", "HƯỚNG DẪN", "THÔNG BÁO", "CHƯƠNG TRÌNH", "CHƯƠNG TRÌNH PHỐI HỢP", "CHỈ THỊ"})
 _DECISION_KIND_RE = re.compile(r"^\s*QUYẾT\s+ĐỊNH\s*$")
 _RECOGNITION_RE = re.compile(r"công\s+nhận", re.IGNORECASE)
 _YEAR_RE = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)")
