@@ -169,3 +169,9 @@ DATA_RANGE_RE: Final = re.compile(
     r"(?:[ \t]*(?:/|năm)[ \t]*(?P<y1>\d{4}))?[ \t]*(?:đến|-|–)[ \t]*(?:hết[ \t]+)?(?:ngày[ \t]+)?(?P<d2>\d{1,2})[ \t]*(?:/|tháng)[ \t]*(?P<m2>\d{1,2})"
     r"(?:[ \t]*(?:/|năm)[ \t]*(?P<y2>\d{4}))?)"
 )
+# The Bộ trưởng's time to decide a province's recognition: "Bộ trưởng … quyết định công nhận trong
+# thời hạn 15 ngày làm việc", "Bộ trưởng ra quyết định trong vòng 30 ngày".
+DECISION_PERIOD_RE: Final = re.compile(
+    r"Bộ[ \t]+trưởng[^.;\n]{0,80}?quyết[ \t]+định[^.;\n]{0,40}?(?P<period>(?:trong|chậm[ \t]+nhất|sau)[ \t]+(?:thời[ \t]+hạn[ \t]+|vòng[ \t]+)?"
+    r"(?P<days>\d{1,3})[ \t]+ngày(?P<working>[ \t]+làm[ \t]+việc)?)"
+)

@@ -19,6 +19,6 @@ the regime switch come from the law package, never from this module.
 """
 
 from docgen.check.rules.dl import cycle, facts, plan  # noqa: F401  (registration)
-from docgen.check.rules.dl import route, terms, window  # noqa: F401  (registration)
+from docgen.check.rules.dl import decision, route, terms, window  # noqa: F401  (registration)
 
 __all__ = ["cycle", "facts", "plan"]

@@ -208,6 +208,7 @@ class CompletionAfterDue(Rule):
 
 
 _HEADER_LINES = 20
+_BASIS_LINE = re.compile(r"[ \t]*(?:Căn[ \t]+cứ|Thực[ \t]+hiện)[ \t]")
 # Documents that set steps to come (a report or a decision tells what happened).
 _FORWARD_KINDS = frozenset({"KẾ HOẠCH", "CÔNG VĂN", "HƯỚNG DẪN", "THÔNG BÁO", "CHƯƠNG TRÌNH", "CHƯƠNG TRÌNH PHỐI HỢP", "CHỈ THỊ"})
 _DECISION_KIND_RE = re.compile(r"^\s*QUYẾT\s+ĐỊNH\s*$")
@@ -273,9 +274,14 @@ class EvaluationYearBeforeTt25(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         first = timeline().first_evaluation_year()
+        text = ctx.draft.text
         for t in ctx.targets:
             if t.in_quote or t.evaluation_year is None or t.evaluation_year >= first:
                 continue
+            clause = text[t.span.start : t.span.end]
+            line_start = text.rfind("\n", 0, t.span.start) + 1
+            if T.PAST_RE.search(clause) or _BASIS_LINE.match(text, line_start):
+                continue  # "đã được … công nhận … năm 2023", "Căn cứ Quyết định số … công nhận …": history
             if t.muc_do is None and t.action not in ("cong-nhan", "cong-nhan-lai", "ho-so"):
                 continue  # a report on 2023 under TT44 ("đánh giá, xếp loại") is history, not TT25
             yield self.finding(ctx, t.deadline_span or t.span, year=t.evaluation_year, first=first)
