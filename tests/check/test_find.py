@@ -179,3 +179,20 @@ def test_locator_document_named_in_short() -> None:
     two = text + "\nCăn cứ Thông tư số 11/2025/TT-BGDĐT ngày 12/6/2025 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n- Điều 5 của Thông tư."
     last = find_locators(Draft(path="x.txt", kind="txt", text=two))[-1]
     assert (last.text, last.doc) == ("Điều 5", None)  # two Thông tư cited: which one is not guessed
+
+
+def test_bare_locators_in_a_cdht_text_mean_tt25_and_lists_share_their_document() -> None:
+    text = (
+        "Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo;\n"
+        "- Xã đạt 05 tiêu chí, 15 chỉ tiêu theo Điều 7 (mức độ 1) về “Cộng đồng học tập”.\n"
+        "- Bảo lưu 36 tháng (khoản 4 Điều 5 và khoản 4 Điều 10 Nghị định số 30/2020/NĐ-CP)."
+    )
+    refs = find_locators(Draft(path="x.txt", kind="txt", text=text))
+    got = [(r.text, r.doc, r.doc_default) for r in refs]
+    assert got == [
+        ("Điều 7", "25/2023/TT-BGDĐT", True),
+        ("khoản 4 Điều 5", "30/2020/NĐ-CP", False),  # the list's document, not TT25 by default
+        ("khoản 4 Điều 10", "30/2020/NĐ-CP", False),
+    ]
+    decision = "QUYẾT ĐỊNH\nĐiều 1. Công nhận xã đạt “Cộng đồng học tập”.\n" + text
+    assert find_locators(Draft(path="x.txt", kind="txt", text=decision))[1].doc is None  # a text of its own articles

@@ -86,10 +86,6 @@ KNOWN_MISSES: dict[tuple[str, int], str] = {
         "REF011: a procedure page has no date of its own (“trang cập nhật 20/5/2024” is not read as the "
         "draft's date), so a repealed legal basis cannot be judged against a day"
     ),
-    ("bad41_cv_ubnd_binhphuoc_2024.txt", 28): (
-        "ART003: a paraphrase of điểm a khoản 4 Điều 17 introduced by “theo …,” (not “quy định:” or a "
-        "quotation) is not compared"
-    ),
     ("bad46_kh_phuong_hatu_2026_post.docx", 53): (
         "DL005: the mức-2 dossier date is compared with plan targets only, not with a mức-1 decision "
         "date stated in another row"

@@ -8,7 +8,7 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from docgen.check.model import Draft, Span
@@ -35,6 +35,7 @@ class ArticleRef:
     quote: Span | None = None  # the quotation that the locator introduces ("… quy định: “…”")
     footnote: str | None = None  # footnote number when the locator is in a footnote
     anchor_context: str | None = None  # the body clause that carries that footnote's marker
+    doc_default: bool = False  # ``doc`` is TT25 by default: a bare locator in a text about “Cộng đồng học tập”
 
 
 def find_locators(draft: Draft) -> list[ArticleRef]:
@@ -46,6 +47,7 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
     clause_starts = [c[0] for c in clauses]
     citations = list(_citations(_Text(text)))
     anchors = _footnote_anchors(text, regions, clauses)
+    default_doc = _default_document(text, citations)
     out: list[ArticleRef] = []
     for m in P.LOCATOR_RE.finditer(text):
         art = m.group("article")
@@ -54,6 +56,7 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
         point = m.group("point")
         doc: str | None = None
         explicit = False
+        by_default = False
         after = P.LOCATOR_DOC_RE.match(text, m.end())
         short = None if after else P.LOCATOR_SHORT_DOC_RE.match(text, m.end())
         if art == "này":
@@ -71,6 +74,8 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
         region = _inside(regions, m.start())
         if doc is None:
             doc = _nearest_document(text, citations, m.start())
+        if doc is None and default_doc is not None and article is not None and not _at_line_start(text, m.start()):
+            doc, by_default = default_doc, True  # a bare "Điều 7" in a “Cộng đồng học tập” text that cites TT25
         elif doc == "self" and region is not None:
             # "Điều 8 của Thông tư này" inside a quotation of TT25 means TT25, not the draft.
             doc = _nearest_document(text, [c for c in citations if not c.self_ref], region[0]) or "self"
@@ -102,9 +107,36 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
                 quote=quote,
                 footnote=footnote,
                 anchor_context=anchors.get(footnote) if footnote else None,
+                doc_default=by_default,
             )
         )
+    # "khoản 4 Điều 5 và khoản 4 Điều 10 Thông tư số 25/2023/TT-BGDĐT": a list of locators shares
+    # the document named after its last one
+    for k in range(len(out) - 2, -1, -1):
+        ref, nxt = out[k], out[k + 1]
+        if ref.doc_explicit or not nxt.doc_explicit or nxt.doc is None:
+            continue
+        between = text[ref.span.end : nxt.span.start] if not src.back else ""
+        if T.LOCATOR_LIST_SEP_RE.fullmatch(between):
+            out[k] = replace(ref, doc=nxt.doc, doc_explicit=True, doc_default=False)
     return out
+
+
+def _default_document(text: str, citations: list[Citation]) -> str | None:
+    """The document a bare "Điều n" means in a text about “Cộng đồng học tập”: Thông tư
+    25/2023/TT-BGDĐT when the text cites it in full and is not itself a text of articles
+    (a Quyết định's own "Điều 1. …")."""
+    from docgen.law.tt25 import load_tt25
+
+    symbol = load_tt25().symbol
+    if not T.CDHT_RE.search(text) or T.OWN_ARTICLES_RE.search(text):
+        return None
+    return symbol if any(c.symbol == symbol for c in citations if not c.self_ref) else None
+
+
+def _at_line_start(text: str, offset: int) -> bool:
+    line_start = text.rfind("\n", 0, offset) + 1
+    return not text[line_start:offset].strip(" \t*#>")
 
 
 def _short_document(citations: list[Citation], kind: str, number: str | None) -> str | None:

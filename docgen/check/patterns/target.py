@@ -175,3 +175,8 @@ DECISION_PERIOD_RE: Final = re.compile(
     r"Bộ[ \t]+trưởng[^.;\n]{0,80}?quyết[ \t]+định[^.;\n]{0,40}?(?P<period>(?:trong|chậm[ \t]+nhất|sau)[ \t]+(?:thời[ \t]+hạn[ \t]+|vòng[ \t]+)?"
     r"(?P<days>\d{1,3})[ \t]+ngày(?P<working>[ \t]+làm[ \t]+việc)?)"
 )
+# A text of articles of its own (a Quyết định, a Quy chế): "Điều 1. Công nhận …" at a line start; a
+# bare "Điều 2" in it means its own article, not one of the circular it applies.
+OWN_ARTICLES_RE: Final = re.compile(r"(?m)^[ \t*#>]*Điều[ \t]+\d{1,3}\.")
+# Between two locators of one list: ", ", " và ", " hoặc ".
+LOCATOR_LIST_SEP_RE: Final = re.compile(r"[ \t]*(?:,|và|hoặc|,[ \t]*và)[ \t]*")

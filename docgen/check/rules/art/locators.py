@@ -35,6 +35,19 @@ def _tt25_refs(ctx: CheckContext) -> list[ArticleRef]:
     return [ref for ref in ctx.locators if ref.doc == symbol and ref.article is not None]
 
 
+def _cited_levels(ctx: CheckContext, ref: ArticleRef) -> set[str]:
+    """Levels of the TT25 articles cited in the same clause as ``ref``."""
+    from docgen.law import tt25
+
+    out: set[str] = set()
+    for other in _tt25_refs(ctx):
+        if other.clause_span == ref.clause_span and other.article is not None:
+            art = tt25.article(other.article)
+            if art is not None and art.level is not None:
+                out.add(art.level)
+    return out
+
+
 def _locator(ref: ArticleRef) -> Any:
     from docgen.law.tt25 import Locator
 
@@ -113,6 +126,8 @@ class ArticleWrongTopic(Rule):
                 # "… 13 chỉ tiêu tại Điều 12 của Thông tư (mức độ 1)" under "2. Đối với cấp huyện"
                 scope = ctx.reading.scope_at(ref.span.start)
                 named = {UNIT_LEVELS[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
+                # "(khoản 4 Điều 5 và khoản 4 Điều 10 …)": the clause cites several levels' articles
+                named |= _cited_levels(ctx, ref)
                 # "ít nhất 90% số xã … theo điểm a khoản 1 Điều 8" under a district heading speaks
                 # of communes: a unit of another level in the clause keeps the heading out
                 share = ref.clause == 4 and ref.point == "a"  # điểm a khoản 4 Điều 11, 12, 16, 17: the share of the level below
@@ -231,6 +246,8 @@ class MisquotedClause(Rule):
 
         text = ctx.draft.text
         for ref in _tt25_refs(ctx):
+            if ref.doc_default:
+                continue  # a paraphrase is only compared when its locator names the circular
             if ref.in_quote or ref.clause is None:
                 continue
             loc = _locator(ref)
