@@ -180,3 +180,5 @@ DECISION_PERIOD_RE: Final = re.compile(
 OWN_ARTICLES_RE: Final = re.compile(r"(?m)^[ \t*#>]*Điều[ \t]+\d{1,3}\.")
 # Between two locators of one list: ", ", " và ", " hoặc ".
 LOCATOR_LIST_SEP_RE: Final = re.compile(r"[ \t]*(?:,|và|hoặc|,[ \t]*và)[ \t]*")
+# An upgrade, which speaks of two mức độ at once: "nâng mức", "nâng lên mức độ 2", "nâng mức độ".
+UPGRADE_WORD_RE: Final = re.compile(r"nâng[ \t]+(?:lên[ \t]+)?mức", re.IGNORECASE)

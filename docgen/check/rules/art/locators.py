@@ -122,6 +122,8 @@ class ArticleWrongTopic(Rule):
                 continue
             levels, mucs = _context_topic(ref)
             source = ""
+            if ref.doc_default and (not levels or T.UPGRADE_WORD_RE.search(ref.context)):
+                continue  # a bare "Điều 7": judged only on the clause's own level, and not around an upgrade
             if not levels and not ref.footnote:
                 # "… 13 chỉ tiêu tại Điều 12 của Thông tư (mức độ 1)" under "2. Đối với cấp huyện"
                 scope = ctx.reading.scope_at(ref.span.start)
@@ -155,6 +157,9 @@ class ArticleWrongTopic(Rule):
             elif art.topic in ("authority", "procedure", "conditions"):
                 if level == art.level:
                     continue
+                units = {UNIT_LEVELS[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
+                if art.topic == "conditions" and art.level in units:
+                    continue  # "Cấp huyện: ít nhất 90% số xã đạt mức độ 1 theo điểm a khoản 1 Điều 8": the communes' condition
                 finder = {
                     "authority": tt25.authority_article,
                     "procedure": tt25.procedure_article,

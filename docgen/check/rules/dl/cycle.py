@@ -102,9 +102,9 @@ class DossierAfterDue(Rule):
                 yield self.finding(ctx, t.deadline_span, level=level_label(t), due=vi.date_short(due), when=when(t))
 
     def _passed(self, ctx: CheckContext, tl: Any, t: Any) -> Iterator[Finding]:
-        """A plan or letter that sets a dossier deadline already past on its own date: the year is
-        wrong ("Kế hoạch ngày 05/4/2024 … gửi hồ sơ trước ngày 28/02/2024"). The round it means is
-        the next one to close after the document's date."""
+        """A plan or letter that sets a dossier deadline already past on its own date, in a year when
+        no round of TT25 closed: the year is wrong ("Kế hoạch ngày 05/4/2024 … gửi hồ sơ trước ngày
+        28/02/2024"). The round it means is the next one to close after the document's date."""
         day = ctx.draft.date
         if day is None or t.deadline is None or t.deadline >= day or ctx.reading.kind not in _FORWARD_KINDS:
             return
@@ -112,6 +112,8 @@ class DossierAfterDue(Rule):
         if T.PAST_RE.search(clause):
             return  # "đã gửi hồ sơ trước ngày …": a report of what was done
         first = tl.first_evaluation_year()
+        if t.deadline.year - 1 >= first:
+            return  # a round of TT25 did close then: a plan may recall the round just ended
         if day.year - 1 < first:
             year = day.year  # the first round (evaluation year 2024) closes in 2025
         else:
