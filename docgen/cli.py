@@ -1,7 +1,9 @@
 """Command line: click commands only. Options → one call → exit code.
 
 Heavy modules are imported inside each command so that ``docgen --help`` and ``docgen check``
-start fast. Every :class:`DocgenError` is caught once, in :func:`main`, and exits 2.
+start fast. Every :class:`DocgenError` is caught once, in :func:`main`, and exits 2; any other
+exception is a bug, handled by :func:`docgen.boundary.handle_exception` (one line, the traceback
+in a log file, exit 3).
 """
 
 from __future__ import annotations
@@ -108,17 +110,18 @@ def dossier(spec: Path, out_dir: Path, force: bool, no_pdf: bool, templates_dir:
 @click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
 @click.option("-j", "--jobs", type=click.IntRange(1), default=None, help="Số tiến trình dựng song song (mặc định: số lõi).")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
-def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs: int | None, templates_dir: Path | None) -> None:
+@click.option("--resume", is_flag=True, help="Chạy tiếp lần trước: bỏ qua dòng đã có đủ tệp kết quả hợp lệ, chỉ dựng phần còn thiếu.")
+def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs: int | None, templates_dir: Path | None, resume: bool) -> None:
     """Dựng hàng loạt: mỗi dòng của TABLE (.csv hoặc .xlsx) một Tờ trình (to-trinh) hoặc một hồ sơ (dossier)."""
     from docgen.dossier.batch import run_batch
     from docgen.dossier.progress import bar
 
     with bar() as progress:
-        result = run_batch(kind, table, out_dir, force=force, pdf=not no_pdf, jobs=jobs, templates_dir=templates_dir, progress=progress)
+        result = run_batch(kind, table, out_dir, force=force, pdf=not no_pdf, jobs=jobs, templates_dir=templates_dir, progress=progress, resume=resume)
     for line in result.lines():
         click.echo(line)
-    if result.failed:
-        sys.exit(1)
+    if result.exit_code:
+        sys.exit(result.exit_code)
 
 
 # ---------------------------------------------------------------- checker: check, rules
@@ -132,7 +135,7 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @click.option("--ignore", multiple=True, help="Bỏ các quy tắc này: mã hoặc tiền tố.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Mức thấp nhất làm lệnh trả mã 1 (mặc định: error).")
 @click.option("--fix", is_flag=True, help="Ghi bản đã sửa các lỗi sửa an toàn vào tệp *.fixed.* bên cạnh.")
-@click.option("--force", is_flag=True, help="Cho --fix ghi đè tệp *.fixed.* đã có.")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, tệp -o.")
 def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, force: bool) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
@@ -140,12 +143,25 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     stdin = sys.stdin.buffer.read() if "-" in paths else None
     run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin)
     if output is not None:
-        output.write_text(run.report, encoding="utf-8")
+        from docgen.output import write_output
+
+        inputs = [p for raw in paths if raw != "-" for p in (raw, *_drafts_under(raw))]
+        write_output(output, run.report.encode("utf-8"), force=force, inputs=inputs)
     else:
         click.echo(run.report, nl=False)
     for message in run.messages:
         click.echo(message, err=True)
     sys.exit(run.exit_code)
+
+
+def _drafts_under(raw: str) -> list[str]:
+    """The drafts under ``raw`` (a folder), for the check that ``-o`` is none of them."""
+    from docgen.check.runner import expand_paths
+
+    try:
+        return list(expand_paths([raw]))
+    except Exception:  # noqa: BLE001 - an unreadable folder was already reported by the run
+        return []
 
 
 @cli.command()
@@ -157,8 +173,33 @@ def rules(code: str | None) -> None:
     click.echo(render_rule_doc(code) if code else render_rule_list(), nl=False)
 
 
+def _inputs_named(args: list[str]) -> str:
+    """The inputs of the command line ``args`` (its arguments, not its options), for the one
+    line that reports a bug; "docgen <command>" when they cannot be told."""
+    try:
+        at = next((i for i, arg in enumerate(args) if arg in cli.commands), None)
+        if at is None:  # the group's own options are --version and --help only
+            return "lệnh docgen"
+        rest = list(args[at:])
+        command = cli.commands[rest[0]]
+        sub = command.make_context(rest[0], rest[1:], resilient_parsing=True)
+        values: list[str] = []
+        for param in command.params:
+            if isinstance(param, click.Argument) and param.name is not None:
+                value = sub.params.get(param.name)
+                items = value if isinstance(value, (tuple, list)) else (value,)
+                values.extend(str(v) for v in items if v is not None)
+        return ", ".join(values) or f"lệnh docgen {rest[0]}"
+    except Exception:  # noqa: BLE001 - naming the input must never hide the bug itself
+        return "lệnh docgen"
+
+
 def main() -> None:
-    """Console entry point: runs the click group and turns DocgenError into exit 2."""
+    """Console entry point: the one error boundary of the command line.
+
+    DocgenError → its message, exit 2; any other exception → one line naming the input and the
+    log file holding the traceback, exit 3 (:mod:`docgen.boundary`).
+    """
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:
@@ -177,6 +218,15 @@ def main() -> None:
         sys.exit(exc.exit_code)
     except BrokenPipeError:  # pragma: no cover - `docgen ... | head`
         sys.exit(0)
+    except KeyboardInterrupt:
+        click.echo("Đã dừng.", err=True)
+        sys.exit(130)
+    except Exception as exc:  # noqa: BLE001 - the boundary: a bug, logged, exit 3
+        from docgen.boundary import handle_exception
+
+        handled = handle_exception(exc, _inputs_named(sys.argv[1:]))
+        click.echo(handled.message, err=True)
+        sys.exit(handled.exit_code)
     sys.exit(0)
 
 

@@ -1,8 +1,8 @@
 """Exception hierarchy.
 
 Every error a user can cause derives from :class:`DocgenError`; ``cli.py`` catches it in one
-place, prints its Vietnamese message and exits 2. Anything else is a bug and keeps its traceback.
-Library code never prints.
+place, prints its Vietnamese message and exits 2. Anything else is a bug: :mod:`docgen.boundary`
+writes its traceback to a log file and the command exits 3. Library code never prints.
 """
 
 from __future__ import annotations
@@ -64,6 +64,11 @@ class InputError(DocgenError):
 
 class RenderError(DocgenError):
     """A template or output problem: missing template, undefined variable, file exists."""
+
+
+class OutputError(RenderError):
+    """A file docgen cannot or must not write: exists (no ``--force``), is an input of the same
+    command, no permission, read-only file system, disk full, name too long (:mod:`docgen.output`)."""
 
 
 class UsageError(DocgenError):

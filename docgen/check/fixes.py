@@ -1,23 +1,28 @@
 """``docgen check --fix``: apply SAFE replacements into a new file next to the draft.
 
-* .txt / .md: ``name.fixed.txt`` / ``name.fixed.md`` with the NFC text and the replacements; a
-  text copied out of a PDF, which is checked repaired (lines joined, page numbers dropped), is
-  fixed in the file's own lines through the reader's map, and a replacement that would take in
-  the joint of two file lines is left out;
+* .txt / .md: ``name.fixed.txt`` / ``name.fixed.md``: the file's own text with the replacements
+  and nothing else changed (CRLF line endings, tabs, NBSP, decomposed letters, the BOM and the
+  encoding are kept, issue 9). The checker reads the text normalised (:func:`docgen.text.
+  normalize_keep_offsets`); :func:`text_offsets` maps each offset of that text back to the file's
+  text, character cluster by cluster, and an edit whose end falls inside a cluster is left out.
+  A text copied out of a PDF, which is checked repaired (lines joined, page numbers dropped), is
+  mapped to the normalised text first through the reader's map, and a replacement that would take
+  in the joint of two file lines is left out;
 * .docx: ``name.fixed.docx``; the text of the runs is edited in place (formatting kept), also
   when a replacement spans several runs. A paragraph whose text the checker cannot map back
   to runs character by character (a tab, a footnote mark inside the span) is left alone.
 
-The draft itself is never modified. An existing output is only replaced with ``force``; the
-output is written to a temporary file in the same folder and renamed (atomic).
+The draft itself is never modified. The output goes through :func:`docgen.output.write_output`:
+an existing output is only replaced with ``force``, the draft is never the output, and the file
+is written to a temporary file in the same folder and renamed (atomic).
 """
 
 from __future__ import annotations
 
+import codecs
 import io
-import os
-import tempfile
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -25,7 +30,9 @@ from typing import Any
 from docgen.check.inputs.repair import SourceMap
 from docgen.check.model import Draft, Finding, FixSafety
 from docgen.check.patterns.form import FOOTNOTE_MARKER
-from docgen.errors import Location, RenderError
+from docgen import text as vtext
+from docgen.errors import DocgenError
+from docgen.output import write_output
 
 FIXABLE_KINDS = ("txt", "md", "docx")
 
@@ -66,20 +73,6 @@ def output_path(path: str) -> Path:
     return p.with_name(f"{p.stem}.fixed{p.suffix}")
 
 
-def _write_atomic(target: Path, data: bytes, force: bool) -> None:
-    if target.exists() and not force:
-        raise RenderError(f"tệp {target.name} đã có; dùng --force để ghi đè", Location(str(target)))
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def fix_draft(draft: Draft, findings: list[Finding], force: bool = False) -> FixOutcome:
     """Write the fixed copy of ``draft`` and say which findings were fixed."""
     mine = [f for f in findings if f.path == draft.path]
@@ -97,16 +90,27 @@ def fix_draft(draft: Draft, findings: list[Finding], force: bool = False) -> Fix
         buffer = io.BytesIO()
         draft.docx.save(buffer)
         data = buffer.getvalue()
-    elif isinstance(draft.meta.get("source_map"), SourceMap):
-        text, applied, left = _fix_repaired(draft, draft.meta["source_map"], edits)
-        data = text.encode("utf-8")
-        if left and not applied:
-            outcome.note = REPAIRED_NOTE
     else:
-        applied, left = edits, []
-        data = apply_text(draft.text, edits).encode("utf-8")
+        source = draft.meta.get("source_map")
+        if isinstance(source, SourceMap):
+            normal = source.source
+            placed, left = _place_repaired(draft, source, edits)
+            if left and not placed:
+                outcome.note = REPAIRED_NOTE
+        else:
+            normal = draft.text
+            placed, left = [(f.span.start, f.span.end, f) for f in edits], []
+        file_text = _file_text(Path(draft.path), normal)
+        if file_text is None:
+            outcome.skipped = edits + skipped
+            outcome.note = CHANGED_NOTE
+            return outcome
+        text, encode = file_text
+        out, applied, unmapped = _apply_in_file(text, normal, placed)
+        left += unmapped
+        data = encode(out)
     if applied:
-        _write_atomic(target, data, force)
+        write_output(target, data, force=force, inputs=[draft.path])
         outcome.output = str(target)
     outcome.applied = applied
     outcome.skipped = skipped + left
@@ -118,10 +122,10 @@ def fix_draft(draft: Draft, findings: list[Finding], force: bool = False) -> Fix
 REPAIRED_NOTE = "các chỗ cần sửa nằm vắt qua chỗ nối hai dòng của tệp (văn bản chép từ PDF), không sửa tự động được"
 
 
-def _fix_repaired(draft: Draft, source: SourceMap, edits: list[Finding]) -> tuple[str, list[Finding], list[Finding]]:
-    """Apply ``edits`` (spans in the repaired text) to the file's own text through ``source``.
+def _place_repaired(draft: Draft, source: SourceMap, edits: list[Finding]) -> tuple[list[tuple[int, int, Finding]], list[Finding]]:
+    """Place ``edits`` (spans in the repaired text) in the normalised file text ``source.source``.
 
-    An edit is applied only where its span is copied unchanged from one line of the file; one
+    An edit is placed only where its span is copied unchanged from one line of the file; one
     that takes in the space or the hyphen where two file lines were joined is left out.
     """
     placed: list[tuple[int, int, Finding]] = []
@@ -132,10 +136,103 @@ def _fix_repaired(draft: Draft, source: SourceMap, edits: list[Finding]) -> tupl
             left.append(f)
             continue
         placed.append((span[0], span[1], f))
-    out = source.source
-    for start, end, f in sorted(placed, key=lambda item: item[0], reverse=True):
-        out = out[:start] + (f.replacement or "") + out[end:]
-    return out, [f for _, _, f in sorted(placed, key=lambda item: item[0])], left
+    return placed, left
+
+
+# ---------------------------------------------------------------------------- the file's own text
+
+CHANGED_NOTE = "tệp đã đổi từ lúc đọc (hoặc không đọc lại được), không sửa tự động được"
+
+Encoder = Callable[[str], bytes]
+
+# what the reader removes (docgen.text.normalize_keep_offsets): zero-width characters, BOM, soft hyphen
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+def _file_text(path: Path, normal: str) -> tuple[str, Encoder] | None:
+    """The file's decoded text and how to encode it back (same encoding, same BOM), or None
+    when the file cannot be read again or no longer gives ``normal``."""
+    try:
+        data = path.read_bytes()
+        text = vtext.decode_bytes(data, str(path))
+    except (OSError, DocgenError):
+        return None
+    if vtext.normalize_keep_offsets(text) != normal:
+        return None
+    if data.startswith(codecs.BOM_UTF8):
+        return text, lambda s: codecs.BOM_UTF8 + s.encode("utf-8")
+    if data.startswith(codecs.BOM_UTF16_LE):
+        return text, lambda s: codecs.BOM_UTF16_LE + s.encode("utf-16-le")
+    if data.startswith(codecs.BOM_UTF16_BE):
+        return text, lambda s: codecs.BOM_UTF16_BE + s.encode("utf-16-be")
+    return text, lambda s: s.encode("utf-8")
+
+
+def text_offsets(original: str) -> tuple[str, dict[int, int], dict[int, int]] | None:
+    """Normalise ``original`` as the reader does, cluster by cluster (a character and its
+    combining marks; CR LF), and map offsets of the result back: (text, starts, ends) where
+    ``starts[k]`` is the last and ``ends[k]`` the first offset of ``original`` that offset ``k``
+    of the text stands for. None when cluster-wise normalisation differs from the reader's."""
+    out: list[str] = []
+    starts: dict[int, int] = {0: 0}
+    ends: dict[int, int] = {0: 0}
+    n = 0
+    base = 0
+    for line in original.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        simple = vtext.normalize_keep_offsets(body)
+        if len(simple) == len(body) and not any(c in _INVISIBLE or unicodedata.combining(c) for c in body):
+            # without marks or invisible characters an unchanged length means one character for
+            # one: tabs and NBSP become spaces, nothing composes (fast path, most lines)
+            out.append(simple)
+            for k in range(1, len(body) + 1):
+                starts[n + k] = ends[n + k] = base + k
+            n += len(body)
+            i = len(body)
+        else:
+            i = 0
+        size = len(line)
+        while i < size:
+            j = i + 1
+            if line[i] == "\r" and j < size and line[j] == "\n":
+                j += 1
+            else:
+                while j < size and unicodedata.combining(line[j]):
+                    j += 1
+            piece = vtext.normalize_keep_offsets(line[i:j])
+            out.append(piece)
+            n += len(piece)
+            starts[n] = base + j
+            ends.setdefault(n, base + j)
+            i = j
+        base += size
+    text = "".join(out)
+    if text != vtext.normalize_keep_offsets(original):
+        return None
+    return text, starts, ends
+
+
+def _apply_in_file(
+    original: str, normal: str, placed: list[tuple[int, int, Finding]]
+) -> tuple[str, list[Finding], list[Finding]]:
+    """Apply edits placed in ``normal`` to ``original``, keeping every other character."""
+    mapped = text_offsets(original)
+    if mapped is None or mapped[0] != normal:
+        return original, [], [f for _, _, f in placed]
+    _, starts, ends = mapped
+    spans: list[tuple[int, int, Finding]] = []
+    left: list[Finding] = []
+    for start, end, f in placed:
+        a = starts.get(start)
+        b = ends.get(end) if end != start else a
+        if a is None or b is None or b < a:
+            left.append(f)  # the edit begins or ends inside a character cluster
+            continue
+        spans.append((a, b, f))
+    out = original
+    for a, b, f in sorted(spans, key=lambda item: item[0], reverse=True):
+        out = out[:a] + (f.replacement or "") + out[b:]
+    return out, [f for _, _, f in sorted(spans, key=lambda item: item[0])], left
 
 
 # ---------------------------------------------------------------------------- .docx

@@ -12,24 +12,39 @@ Kinds and columns (header row first; Vietnamese keys without diacritics, any cas
   (12 months before mức độ 2, ≥ 90 % of lower units).
 - ``dossier``: ``dac_ta`` (path of a self-assessment YAML, relative to the table), optional ``tep``.
 
+The table is read strictly (issue 9): an unclosed quote, a repeated or empty header, a merged
+cell or a formula in the header refuse the whole table before anything is written; a row with
+more cells than headers, a cell on several lines, a merged or formula cell is that row's error.
+
 Rows render in parallel (``ProcessPoolExecutor``, one worker per core). A bad row is reported
 with its row number as the spreadsheet shows it (header = row 1), its column and a Vietnamese
-reason, and the other rows go on. The PDFs of the whole batch come from one LibreOffice process
-per 200 files (LibreOffice converts at most 245 files per command line).
+reason, and the other rows go on; so does a row that meets a docgen bug (logged by
+:mod:`docgen.boundary`). Outputs go through :func:`docgen.output.write_output` and are never
+replaced without ``force``; ``resume`` skips rows whose outputs exist and are valid. The PDFs of
+the whole batch come from one LibreOffice process per 200 files (LibreOffice converts at most 245
+files per command line). Ctrl-C stops the workers and LibreOffice, removes what was half done
+and returns the result marked ``interrupted`` (exit 130).
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import re
+import signal
 import tempfile
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import FrameType
 from typing import Any, TypeVar
 
 from docgen import vi
@@ -54,9 +69,13 @@ OPTIONAL: dict[str, tuple[str, ...]] = {
     "dossier": ("tep",),
 }
 _T = TypeVar("_T")
-_EXTRA = "\x00extra"  # marks a CSV row with more cells than the header
 _YES = {"có", "co", "x", "1", "true", "yes", "đúng"}
 _NO = {"không", "khong", "", "0", "false", "no", "sai"}
+# Longest file-name stem made from a row: with the longest suffix ("-2-bao-cao-tu-danh-gia.docx",
+# 27 bytes) a name stays far below the 255 bytes most file systems allow (ENAMETOOLONG otherwise).
+MAX_STEM = 100
+_HASH = 8  # hex digits of the hash that keeps two shortened names apart
+_TMP_GLOB = ".docgen-*.tmp"  # docgen.output's temporary files
 
 
 @dataclass(frozen=True)
@@ -90,10 +109,21 @@ class BatchResult:
     pdf: list[Path] = field(default_factory=list)
     merged: list[Path] = field(default_factory=list)
     pdf_error: str | None = None
+    skipped: list[int] = field(default_factory=list)  # --resume: rows whose outputs were already there
+    not_done: list[int] = field(default_factory=list)  # Ctrl-C: rows left unrendered
+    no_pdf: list[int] = field(default_factory=list)  # rows rendered whose PDFs were not written
+    interrupted: bool = False
 
     @property
     def failed(self) -> bool:
-        return bool(self.errors) or self.pdf_error is not None
+        return bool(self.errors) or self.pdf_error is not None or self.interrupted
+
+    @property
+    def exit_code(self) -> int:
+        """130 after Ctrl-C (as a shell reports SIGINT), 1 when a row or the PDF pass failed, else 0."""
+        if self.interrupted:
+            return 130
+        return 1 if self.failed else 0
 
     def outputs(self) -> list[Path]:
         return [p for d in self.done for p in d.docx]
@@ -109,17 +139,52 @@ class BatchResult:
             out.append(f"cảnh báo ({where}): {message}")
         if self.pdf_error:
             out.append(f"lỗi PDF: {self.pdf_error}")
+        if self.interrupted:
+            out.append(
+                "Đã dừng (Ctrl-C). "
+                + (f"Chưa dựng {len(self.not_done)} dòng: {_rows_text(self.not_done)}. " if self.not_done else "")
+                + (f"Chưa có PDF cho {len(self.no_pdf)} dòng: {_rows_text(self.no_pdf)}. " if self.no_pdf else "")
+                + "Không tệp nào bị ghi dở; chạy lại lệnh với --resume để dựng tiếp."
+            )
         what = "Tờ trình" if self.kind == "to-trinh" else "hồ sơ"
         out.append(
             f"Tổng kết: {self.rows} dòng; {len(self.done)} {what} đã dựng ({len(self.outputs())} tệp .docx"
             + (f", {len(self.pdf)} tệp PDF" if self.pdf else "")
             + (f", {len(self.merged)} hồ sơ PDF gộp" if self.merged else "")
-            + f"); {len(self.errors)} dòng lỗi."
+            + ")"
+            + (f"; {len(self.skipped)} dòng đã có đủ tệp, bỏ qua (--resume)" if self.skipped else "")
+            + (f"; {len(self.not_done)} dòng chưa dựng" if self.not_done else "")
+            + f"; {len(self.errors)} dòng lỗi."
         )
         return out
 
 
+def _rows_text(rows: list[int], limit: int = 20) -> str:
+    rows = sorted(rows)
+    text = ", ".join(str(r) for r in rows[:limit])
+    return text + (f", … (thêm {len(rows) - limit} dòng)" if len(rows) > limit else "")
+
+
 # ------------------------------------------------------------------------------ reading tables
+#
+# The reader is strict: a table that cannot be read exactly as the clerk sees it in a spreadsheet is
+# refused (InputError, exit 2, nothing written) when the problem is in the header or spans rows (an
+# unclosed quote swallows the rows after it), and is that row's error when it is confined to a row.
+
+
+@dataclass
+class TableRow:
+    """One non-empty row: its spreadsheet number (header = 1), {column: text}, and its problem if any."""
+
+    number: int
+    record: dict[str, str]
+    problem: RowError | None = None
+
+
+@dataclass
+class Table:
+    header: list[str]
+    rows: list[TableRow]
 
 
 def _key(header: Any) -> str:
@@ -127,8 +192,26 @@ def _key(header: Any) -> str:
     return text.replace(" ", "_")
 
 
-def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
-    """Header keys and (row number, {column: text}) for each non-empty row."""
+def _letter(index: int) -> str:
+    """Spreadsheet column letter of a 0-based index: 0 → A, 26 → AA."""
+    out = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(ord("A") + rest) + out
+    return out
+
+
+def _where(path: Path, row: int, index: int | None = None, header: list[str] | None = None) -> str:
+    out = f"{path}: dòng {row}"
+    if index is not None:
+        name = header[index] if header and index < len(header) and header[index] else ""
+        out += f", cột {_letter(index)}" + (f" ({name})" if name else "")
+    return out
+
+
+def read_table(path: Path) -> Table:
+    """The header keys and every non-empty row; InputError for a table that cannot be trusted."""
     if not path.is_file():
         raise InputError(f"{path}: không tìm thấy tệp bảng")
     suffix = path.suffix.lower()
@@ -139,68 +222,145 @@ def read_table(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]
     raise InputError(f"{path}: chỉ đọc được bảng .csv hoặc .xlsx")
 
 
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def _check_header(path: Path, header: list[str]) -> None:
+    """Empty header cells before the last named column, and repeated names, are refused."""
+    last = max((i for i, h in enumerate(header) if h), default=-1)
+    if last < 0:
+        raise InputError(f"{path}: dòng 1 (dòng tiêu đề) trống")
+    for i, name in enumerate(header[:last]):
+        if not name:
+            raise InputError(f"{_where(path, 1, i)}: tiêu đề cột trống (mỗi cột cần một tên)")
+    first: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name and name in first:
+            raise InputError(
+                f"{path}: dòng 1: cột “{name}” lặp lại (cột {_letter(first[name])} và cột {_letter(i)}): "
+                "không biết lấy giá trị ở cột nào"
+            )
+        first.setdefault(name, i)
+
+
+def _row(path: Path, header: list[str], number: int, cells: list[str]) -> TableRow | None:
+    """A TableRow, None for an empty row; cells beyond the named columns make the row's problem."""
+    if not any(c.strip() for c in cells):
+        return None
+    record = {h: unicodedata.normalize("NFC", c).strip() for h, c in zip(header, cells) if h}
+    problem = None
+    for i, cell in enumerate(cells):
+        if cell.strip() and (i >= len(header) or not header[i]):
+            reason = (
+                f"dòng có {len(cells)} ô, nhiều hơn số cột tiêu đề ({len(header)})" if i >= len(header)
+                else "ô có giá trị nhưng cột không có tiêu đề"
+            )
+            problem = RowError(number, _letter(i), f"{reason} (ô {_letter(i)}{number}: “{cell.strip()[:40]}”)")
+            break
+    return TableRow(number, record, problem)
+
+
+def _read_csv(path: Path) -> Table:
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise InputError(f"{path}: tệp CSV không phải UTF-8 (lưu lại bằng “CSV UTF-8”)") from None
-    sample = text[:4096]
+    first_line = text.split("\n", 1)[0]
     try:
-        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff(first_line, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    rows = list(reader)
-    if not rows:
+    reader = csv.reader(io.StringIO(text, newline=""), dialect, strict=True)
+    records: list[tuple[int, list[str]]] = []
+    broken: dict[int, RowError] = {}
+    number, line = 0, 1
+    try:
+        for cells in reader:
+            number += 1
+            for i, cell in enumerate(cells):
+                if "\n" not in cell and "\r" not in cell:
+                    continue
+                if records and len(records[0][1]) > 1 and dialect.delimiter not in cell:
+                    # A cell written on several lines (Alt+Enter in Excel): that row's problem. In a
+                    # one-column table an open quote swallows lines without a delimiter: refused below.
+                    broken.setdefault(number, RowError(number, _letter(i), "ô viết trên nhiều dòng; hãy viết trên một dòng (danh sách cách nhau “;”)"))
+                else:
+                    # Lines holding the delimiter inside one cell: an open quote has swallowed the
+                    # rows after it (they would silently vanish into this cell).
+                    raise InputError(
+                        f"{_where(path, number, i, [_key(h) for h in records[0][1]] if records else None)} "
+                        f"(dòng {line} của tệp): dấu ngoặc kép mở ở đây không được đóng trên cùng dòng, "
+                        f"nên {cell.count(chr(10))} dòng sau bị gộp vào một ô; hãy thêm dấu \" đóng hoặc bỏ dấu \" thừa"
+                    )
+            records.append((number, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise InputError(
+            f"{path}: dòng {number + 1} (dòng {line} của tệp): không đọc được CSV ({exc}); "
+            "thường do dấu ngoặc kép \" không được đóng"
+        ) from None
+    if not records:
         raise InputError(f"{path}: bảng trống")
-    header = [_key(h) for h in rows[0]]
-    out: list[tuple[int, dict[str, str]]] = []
-    for number, cells in enumerate(rows[1:], start=2):
-        if not any(c.strip() for c in cells):
-            continue
-        record = {h: unicodedata.normalize("NFC", c).strip() for h, c in zip(header, cells) if h}
-        if len(cells) > len(header):
-            record[_EXTRA] = str(len(cells))
-        out.append((number, record))
-    return header, out
+    header = [_key(h) for h in records[0][1]]
+    _check_header(path, header)
+    rows = [r for number, cells in records[1:] if (r := _row(path, header, number, cells)) is not None]
+    for row in rows:
+        row.problem = broken.get(row.number) or row.problem
+    return Table(header, rows)
 
 
-def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+def _cell_text(value: Any) -> str:
     import datetime as dt
 
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return vi.date_short(value)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return "" if value is None else str(value)
+
+
+def _read_xlsx(path: Path) -> Table:
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only (merged ranges are only known then) and not data_only (formulas must be seen:
+        # data_only gives the value Excel cached last time, or None for a file never opened in Excel).
+        book = load_workbook(path, data_only=False)
     except Exception as exc:  # openpyxl raises many types for a damaged file
         raise InputError(f"{path}: không đọc được tệp Excel ({type(exc).__name__})") from None
-    sheet = book.worksheets[0]
-    rows = sheet.iter_rows(values_only=True)
     try:
-        header = [_key(h) for h in next(rows)]
-    except StopIteration:
-        raise InputError(f"{path}: bảng trống") from None
-    out: list[tuple[int, dict[str, str]]] = []
-    for number, cells in enumerate(rows, start=2):
-        if not any(c not in (None, "") for c in cells):
-            continue
-        record: dict[str, str] = {}
-        for h, c in zip(header, cells):
-            if not h:
-                continue
-            if isinstance(c, dt.datetime):
-                c = c.date()
-            if isinstance(c, dt.date):
-                text = vi.date_short(c)
-            elif isinstance(c, float) and c.is_integer():
-                text = str(int(c))
-            else:
-                text = "" if c is None else str(c)
-            record[h] = unicodedata.normalize("NFC", text).strip()
-        out.append((number, record))
-    book.close()
-    return header, out
+        sheet = book.worksheets[0]
+        grid = [list(cells) for cells in sheet.iter_rows()]
+        if not grid:
+            raise InputError(f"{path}: bảng trống")
+        problems: dict[int, RowError] = {}
+        for merged in sorted(sheet.merged_cells.ranges, key=lambda r: (r.min_row, r.min_col)):
+            text = f"ô gộp {merged.coord}: docgen chỉ thấy giá trị ở ô đầu, các ô còn lại coi như trống; hãy bỏ gộp ô và điền đủ từng ô"
+            if merged.min_row == 1:
+                raise InputError(f"{_where(path, 1, merged.min_col - 1)}: {text}")
+            for number in range(merged.min_row, merged.max_row + 1):
+                problems.setdefault(number, RowError(number, _letter(merged.min_col - 1), text))
+        for number, cells in enumerate(grid, start=1):
+            for i, cell in enumerate(cells):
+                if cell.data_type == "f":
+                    formula = str(getattr(cell.value, "text", cell.value))[:40]
+                    text = f"ô {_letter(i)}{number} chứa công thức “{formula}”: docgen không tính công thức; hãy dán giá trị (Paste Special → Values)"
+                    if number == 1:
+                        raise InputError(f"{_where(path, 1, i)}: {text}")
+                    problems.setdefault(number, RowError(number, _letter(i), text))
+        header = [_key(c.value) for c in grid[0]]
+        _check_header(path, header)
+        rows: list[TableRow] = []
+        for number, cells in enumerate(grid[1:], start=2):
+            row = _row(path, header, number, [_cell_text(c.value) for c in cells])
+            if row is None and number in problems:
+                row = TableRow(number, {})
+            if row is not None:
+                row.problem = problems.get(number) or row.problem
+                rows.append(row)
+    finally:
+        book.close()
+    return Table(header, rows)
 
 
 def check_header(kind: str, header: list[str], path: Path) -> None:
@@ -358,10 +518,68 @@ class Job:
     force: bool
     base_dir: Path
     templates_dir: Path | None
+    table: str = ""  # names the input in a bug report
+    resume: bool = False  # keep this row's outputs that are already there (checked valid by the parent)
+
+
+# ------------------------------------------------------------------------------ writing outputs
+
+
+def _write(path: Path, data: bytes, *, force: bool) -> None:
+    """The project's atomic writer: never replaces a file without ``force`` (OutputError)."""
+    from docgen.output import write_output
+
+    write_output(path, data, force=force)
+
+
+def valid_output(path: Path) -> bool:
+    """A .docx that opens as a zip holding word/document.xml; a PDF that pypdf opens, with a page."""
+    if not path.is_file():
+        return False
+    try:
+        if path.suffix.lower() == ".docx":
+            import zipfile
+
+            with zipfile.ZipFile(path) as archive:
+                return "word/document.xml" in archive.namelist()
+        if path.suffix.lower() == ".pdf":
+            return _valid_pdf(path.read_bytes())
+    except Exception:  # any damage (BadZipFile, OSError, pypdf errors) means "not valid"
+        return False
+    return True
+
+
+def _valid_pdf(data: bytes) -> bool:
+    from pypdf import PdfReader
+
+    try:
+        return len(PdfReader(io.BytesIO(data)).pages) >= 1
+    except Exception:  # pypdf raises many types for a damaged file
+        return False
+
+
+def _outputs(job: Job, pdf: bool) -> list[Path]:
+    """Every file a row writes, in the output folder."""
+    from docgen.dossier.build import output_names
+
+    docx = [job.out_dir / f"{job.name}.docx"] if job.kind == "to-trinh" else output_names(job.out_dir, job.name)
+    if not pdf:
+        return docx
+    merged = [job.out_dir / f"{job.name}-ho-so.pdf"] if job.kind == "dossier" else []
+    return [*docx, *(p.with_suffix(".pdf") for p in docx), *merged]
+
+
+def _write_row(job: Job, path: Path, data: bytes) -> None:
+    if job.resume and valid_output(path):
+        return
+    _write(path, data, force=job.force)
+
+
+# ------------------------------------------------------------------------------ one row, in a worker
 
 
 def _to_trinh(job: Job) -> RowDone:
-    from docgen.dossier.build import atomic_write, letter_date
+    from docgen.dossier.build import letter_date
     from docgen.dossier.documents import to_trinh
     from docgen.dossier.engine import assess
     from docgen.dossier.route import route
@@ -388,26 +606,24 @@ def _to_trinh(job: Job) -> RowDone:
         raise _RowProblem(column, one_line(refusal))
     rt = route(spec.unit.level, spec.requested, spec.year, on)
     target = job.out_dir / f"{job.name}.docx"
-    if target.exists() and not job.force:
-        raise _RowProblem("tep", f"tệp đã có: {target} (dùng --force để ghi đè)")
-    atomic_write(target, render_document(to_trinh(assessment, rt), template_dir=job.templates_dir))
+    if not (job.resume and valid_output(target)):
+        _write_row(job, target, render_document(to_trinh(assessment, rt), template_dir=job.templates_dir))
     # A row carries no figures by design: only the notes that are not about one chỉ tiêu.
     notes = [n.message for n in assessment.notes if n.severity == "warning" and not n.code]
     return RowDone(job.row, job.name, [target], warnings=[*rt.warnings, *notes])
 
 
 def _dossier(job: Job) -> RowDone:
-    from docgen.dossier.build import PARTS, atomic_write, dossier_documents, output_names, prepare, refuse_existing
+    from docgen.dossier.build import PARTS, dossier_documents, output_names, prepare
     from docgen.dossier.documents import words
     from docgen.dossier.merge import cover_docx
 
     spec_path = (job.base_dir / job.record["dac_ta"]).resolve()
     assessment, rt = prepare(spec_path)
     paths = output_names(job.out_dir, job.name)
-    extra = [p.with_suffix(".pdf") for p in paths] + [job.out_dir / f"{job.name}-ho-so.pdf"] if job.work_dir else []
-    refuse_existing(paths + extra, job.force)
-    for path, data in zip(paths, dossier_documents(assessment, rt, job.templates_dir)):
-        atomic_write(path, data)
+    if not (job.resume and all(valid_output(p) for p in paths)):
+        for path, data in zip(paths, dossier_documents(assessment, rt, job.templates_dir)):
+            _write_row(job, path, data)
     cover = None
     if job.work_dir is not None:
         cover = job.work_dir / f"{job.name}-0-bia.docx"
@@ -422,7 +638,12 @@ def one_line(message: str) -> str:
 
 
 def run_job(job: Job) -> RowDone | RowError:
-    """Render one row; every user error becomes a RowError, anything else is a bug and propagates."""
+    """Render one row; whatever goes wrong becomes that row's RowError and the batch goes on.
+
+    User errors get their Vietnamese message; a file system error (disk full, no permission, a
+    name too long) names the file; anything else is a docgen bug: the row says so and names the
+    log file holding the traceback (:mod:`docgen.boundary`).
+    """
     try:
         return _to_trinh(job) if job.kind == "to-trinh" else _dossier(job)
     except _RowProblem as exc:
@@ -435,10 +656,22 @@ def run_job(job: Job) -> RowDone | RowError:
     except DocgenError as exc:
         column = "dac_ta" if job.kind == "dossier" else ""
         return RowError(job.row, column, one_line(str(exc)))
+    except OSError as exc:  # the cover in the work folder; outputs go through docgen.output
+        name = exc.filename or job.out_dir
+        return RowError(job.row, "", f"không ghi được {name}: {exc.strerror or type(exc).__name__}")
+    except Exception as exc:  # a docgen bug: this row fails (traceback in a log file), the batch goes on
+        from docgen.boundary import handle_exception
+
+        return RowError(job.row, "", handle_exception(exc, f"{job.table} dòng {job.row}").message)
 
 
 def run_chunk(jobs: list[Job]) -> list[RowDone | RowError]:
     return [run_job(job) for job in jobs]
+
+
+def _ignore_sigint() -> None:
+    """Pool workers leave Ctrl-C to the parent, which stops them (no traceback from each worker)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunks(items: list[_T], size: int) -> Iterator[list[_T]]:
@@ -459,93 +692,302 @@ def run_batch(
     jobs: int | None = None,
     templates_dir: Path | None = None,
     progress: Callable[[int, int], None] | None = None,
+    resume: bool = False,
 ) -> BatchResult:
-    """Render every row; ``progress(done, total)`` is called as rows finish."""
+    """Render every row; ``progress(done, total)`` is called as rows finish.
+
+    Raises InputError (nothing written) for a table that cannot be trusted or an output folder
+    that cannot be written. Row problems, existing outputs (without ``force``) and docgen bugs are
+    row errors. Ctrl-C stops the workers and LibreOffice, removes temporary files and returns the
+    result with ``interrupted`` set: every file it lists is complete.
+    """
     if kind not in KINDS:
         raise UsageError(f"loại “{kind}” không hợp lệ (chọn: {', '.join(KINDS)})")
-    header, records = read_table(table)
-    check_header(kind, header, table)
-    result = BatchResult(kind, len(records))
-    out_dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix="docgen-batch-") as tmp:
+    if force and resume:
+        raise UsageError("--force (ghi đè) và --resume (giữ tệp đã có) không dùng cùng nhau")
+    table_data = read_table(table)
+    check_header(kind, table_data.header, table)
+    _prepare_out_dir(out_dir)
+    result = BatchResult(kind, len(table_data.rows))
+    stray = set(out_dir.glob(_TMP_GLOB))
+    with tempfile.TemporaryDirectory(prefix="docgen-batch-", ignore_cleanup_errors=True) as tmp:
         work = Path(tmp) if (pdf and kind == "dossier") else None
-        pending: list[Job] = []
-        seen: dict[str, int] = {}
-        for row, record in records:
-            if _EXTRA in record:
-                cells = record[_EXTRA]
-                result.errors.append(RowError(row, "", f"dòng có {cells} ô, nhiều hơn số cột tiêu đề ({len(header)})"))
-                continue
-            name = _name(kind, record)
-            if name in seen:
-                result.errors.append(RowError(row, "tep" if record.get("tep") else "ten", f"trùng tên tệp “{name}” với dòng {seen[name]}"))
-                continue
-            seen[name] = row
-            pending.append(Job(kind, row, record, name, out_dir, work, force, table.parent, templates_dir))
-        total, finished = len(records), len(records) - len(pending)
-        if progress:
-            progress(finished, total)
-        workers = jobs or os.cpu_count() or 1
-        if workers == 1 or len(pending) <= CHUNK:
-            outcomes = [run_chunk(chunk) for chunk in _chunks(pending, CHUNK)]
-            for outcome in outcomes:
-                finished += len(outcome)
-                _collect(result, outcome)
-                if progress:
-                    progress(finished, total)
-        else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
-                futures = [pool.submit(run_chunk, chunk) for chunk in _chunks(pending, CHUNK)]
-                for future in as_completed(futures):
-                    outcome = future.result()
-                    finished += len(outcome)
-                    _collect(result, outcome)
-                    if progress:
-                        progress(finished, total)
-        if pdf and result.done:
-            _pdf_pass(result, out_dir, Path(tmp))
+        pending = _plan(kind, table_data, table, out_dir, work, result, force=force, pdf=pdf, resume=resume,
+                        templates_dir=templates_dir)
+        with _sigint_stops_children():
+            try:
+                _render_rows(result, pending, jobs, progress)
+                if pdf and result.done:
+                    _pdf_pass(result, out_dir, Path(tmp), force=force)
+            except KeyboardInterrupt:
+                result.interrupted = True
+                _clean_after_interrupt(result, pending, out_dir, stray, force=force, pdf=pdf)
     result.done.sort(key=lambda d: d.row)
     return result
 
 
+def _prepare_out_dir(out_dir: Path) -> None:
+    from docgen.output import ensure_dir
+
+    ensure_dir(out_dir)
+    if not os.access(out_dir, os.W_OK | os.X_OK):
+        raise InputError(f"{out_dir}: không có quyền ghi vào thư mục kết quả")
+
+
+def _plan(
+    kind: str, table_data: Table, table: Path, out_dir: Path, work: Path | None, result: BatchResult, *,
+    force: bool, pdf: bool, resume: bool, templates_dir: Path | None,
+) -> list[Job]:
+    """The rows to render; reader problems, duplicate names and existing outputs become row errors."""
+    pending: list[Job] = []
+    seen: dict[str, int] = {}
+    for row in table_data.rows:
+        if row.problem is not None:
+            result.errors.append(row.problem)
+            continue
+        record = row.record
+        name = _name(kind, record)
+        if name in seen:
+            result.errors.append(RowError(row.number, "tep" if record.get("tep") else "ten", f"trùng tên tệp “{name}” với dòng {seen[name]}"))
+            continue
+        seen[name] = row.number
+        job = Job(kind, row.number, record, name, out_dir, work, force, table.parent, templates_dir, str(table), resume)
+        outputs = _outputs(job, pdf)
+        existing = [p for p in outputs if p.exists() or p.is_symlink()]
+        if existing and not force:
+            if not resume:
+                names = ", ".join(p.name for p in existing)
+                result.errors.append(RowError(row.number, "tep", f"tệp đã có: {names} trong {out_dir} (không ghi đè; dùng --resume để bỏ qua dòng đã dựng, --force để ghi đè)"))
+                continue
+            broken = [p.name for p in existing if not valid_output(p)]
+            if broken:
+                result.errors.append(RowError(row.number, "tep", f"tệp đã có nhưng hỏng hoặc dở dang: {', '.join(broken)} (xóa tệp đó rồi chạy lại, hoặc dùng --force)"))
+                continue
+            if len(existing) == len(outputs):
+                result.skipped.append(row.number)
+                continue
+        pending.append(job)
+    return pending
+
+
+def _render_rows(
+    result: BatchResult, pending: list[Job], jobs: int | None, progress: Callable[[int, int], None] | None
+) -> None:
+    total = result.rows
+    finished = total - len(pending)
+    left = {job.row for job in pending}
+    try:
+        _run_pending(result, pending, jobs, progress, left, finished)
+    finally:
+        result.not_done = sorted(left)
+
+
+def _run_pending(
+    result: BatchResult, pending: list[Job], jobs: int | None, progress: Callable[[int, int], None] | None,
+    left: set[int], finished: int,
+) -> None:
+    total = result.rows
+    if progress:
+        progress(finished, total)
+    workers = jobs or os.cpu_count() or 1
+    chunks = list(_chunks(pending, CHUNK))
+
+    def collect(outcome: list[RowDone | RowError]) -> None:
+        nonlocal finished
+        finished += len(outcome)
+        _collect(result, outcome)
+        left.difference_update(item.row for item in outcome)
+        if progress:
+            progress(finished, total)
+
+    if workers == 1 or len(pending) <= CHUNK:
+        for chunk in chunks:
+            collect(run_chunk(chunk))
+        return
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=_ignore_sigint)
+    try:
+        futures = {pool.submit(run_chunk, chunk): chunk for chunk in chunks}
+        for future in as_completed(futures):
+            try:
+                outcome = future.result()
+            except BrokenProcessPool:  # a worker died (out of memory, killed): its rows fail, others go on
+                outcome = [RowError(job.row, "", "tiến trình dựng dòng này bị dừng đột ngột (thiếu bộ nhớ?)") for job in futures[future]]
+            collect(outcome)
+    except BaseException:
+        processes = list((pool._processes or {}).values())  # no public way before Python 3.14
+        for process in processes:
+            process.terminate()
+        pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.join(2)
+        raise
+    pool.shutdown()
+
+
 def _name(kind: str, record: dict[str, str]) -> str:
     if record.get("tep"):
-        return slug(record["tep"])
+        return short_name(slug(record["tep"]))
     if kind == "dossier":
-        return slug(Path(record.get("dac_ta", "")).stem)
+        return short_name(slug(Path(record.get("dac_ta", "")).stem))
     level = vi.LEVEL_UNITS.get(record.get("cap", "").strip().lower(), "")
     unit = record.get("loai") or level
-    return slug(f"to-trinh {unit} {record.get('ten', '')} {record.get('nam_danh_gia', '')}")
+    return short_name(slug(f"to-trinh {unit} {record.get('ten', '')} {record.get('nam_danh_gia', '')}"))
+
+
+def short_name(stem: str) -> str:
+    """``stem`` cut to MAX_STEM bytes at a hyphen, with a short hash of the whole so names stay unique."""
+    if len(stem) <= MAX_STEM:
+        return stem
+    digest = hashlib.sha1(stem.encode()).hexdigest()[:_HASH]
+    head = stem[:MAX_STEM - _HASH - 1]
+    if "-" in head[MAX_STEM // 2:]:
+        head = head[:head.rindex("-")]
+    return f"{head.rstrip('-')}-{digest}"
 
 
 def _collect(result: BatchResult, outcome: list[RowDone | RowError]) -> None:
     for item in outcome:
-        (result.errors if isinstance(item, RowError) else result.done).append(item)  # type: ignore[arg-type]
+        if isinstance(item, RowError):
+            result.errors.append(item)
+        else:
+            result.done.append(item)
 
 
-def _pdf_pass(result: BatchResult, out_dir: Path, work: Path) -> None:
-    """Every PDF of the batch in one LibreOffice process, then (dossier) one merged PDF per row."""
-    from docgen.dossier.build import PARTS, atomic_write
+def _pdf_pass(result: BatchResult, out_dir: Path, work: Path, *, force: bool) -> None:
+    """Every missing PDF of the batch from one LibreOffice process per PDF_CHUNK files, then (dossier)
+    one merged PDF per row. Each PDF is checked (pypdf opens it, ≥ 1 page) before it is written."""
+    todo = [d for d in result.done
+            if any(_wanted(p.with_suffix(".pdf"), force) for p in d.docx)
+            or (d.cover and _wanted(out_dir / f"{d.name}-ho-so.pdf", force))]
+    left = {d.row for d in todo}
+    try:
+        _convert_and_write(result, todo, out_dir, work, left, force=force)
+    finally:
+        result.no_pdf = sorted(left)
+
+
+def _wanted(path: Path, force: bool) -> bool:
+    return force or not valid_output(path)
+
+
+def _convert_and_write(
+    result: BatchResult, todo: list[RowDone], out_dir: Path, work: Path, left: set[int], *, force: bool
+) -> None:
+    from docgen.dossier.build import PARTS
     from docgen.dossier.merge import merge_dossier
-    from docgen.render.pdf import convert
+    from docgen.render.pdf import INSTALL_HINT, SofficeMissing, convert
 
-    sources = [p for d in result.done for p in ([d.cover] if d.cover else []) + d.docx]
-    pdf_dir = work / "pdf"
+    # A resumed row converts its kept .docx again when the merged PDF is missing: the merge needs them.
+    sources = [p for d in todo for p in ([d.cover] if d.cover else []) + d.docx]
     produced: list[Path] = []
     try:
         for run in _chunks(sources, PDF_CHUNK):
-            produced += convert(run, pdf_dir)
+            produced += convert(run, work / "pdf")
+    except SofficeMissing:
+        result.pdf_error = (
+            f"đã ghi {len(result.outputs())} tệp .docx nhưng chưa có PDF: không tìm thấy LibreOffice (soffice). "
+            f"{INSTALL_HINT} Sau đó chạy lại đúng lệnh này, thêm --resume: các tệp .docx đã ghi được giữ nguyên "
+            "và chỉ PDF còn thiếu được tạo (hoặc dùng --no-pdf --resume nếu chỉ cần .docx)."
+        )
+        return
     except DocgenError as exc:
-        result.pdf_error = str(exc)
+        result.pdf_error = f"{exc} Các tệp .docx đã ghi được giữ nguyên; chạy lại lệnh với --resume để tạo PDF còn thiếu."
         return
     by_stem = {p.stem: p for p in produced}
-    for done in result.done:
-        pdfs = [by_stem[p.stem] for p in done.docx]
-        for source, pdf_path in zip(done.docx, pdfs):
-            target = out_dir / f"{source.stem}.pdf"
-            atomic_write(target, pdf_path.read_bytes())
-            result.pdf.append(target)
-        if done.cover is not None:
-            merged = out_dir / f"{done.name}-ho-so.pdf"
-            atomic_write(merged, merge_dossier(by_stem[done.cover.stem], list(zip([n for _, n in PARTS], pdfs))))
-            result.merged.append(merged)
+    for done in todo:
+        try:
+            pdfs = [by_stem[p.stem] for p in done.docx]
+            for source, pdf_path in zip(done.docx, pdfs):
+                target = out_dir / f"{source.stem}.pdf"
+                if _wanted(target, force):
+                    _write_pdf(target, pdf_path.read_bytes(), force=force)
+                result.pdf.append(target)
+            if done.cover is not None:
+                merged = out_dir / f"{done.name}-ho-so.pdf"
+                if _wanted(merged, force):
+                    parts = list(zip([n for _, n in PARTS], pdfs))
+                    _write_pdf(merged, merge_dossier(by_stem[done.cover.stem], parts), force=force)
+                result.merged.append(merged)
+        except _RowProblem as exc:
+            result.errors.append(RowError(done.row, exc.column, exc.reason))
+        except DocgenError as exc:  # OutputError: the PDF exists, disk full…
+            result.errors.append(RowError(done.row, "", one_line(str(exc))))
+        left.discard(done.row)
+
+
+def _write_pdf(target: Path, data: bytes, *, force: bool) -> None:
+    if not _valid_pdf(data):
+        raise _RowProblem("", f"LibreOffice tạo ra {target.name} hỏng (pypdf không mở được hoặc không có trang nào); chưa ghi")
+    _write(target, data, force=force)
+
+
+# ------------------------------------------------------------------------------ Ctrl-C
+
+
+@contextmanager
+def _sigint_stops_children() -> Iterator[None]:
+    """While the block runs, Ctrl-C first kills the LibreOffice this process started, then raises
+    KeyboardInterrupt as usual. render/pdf.py starts soffice in its own session (so that a timeout
+    can kill its whole group): a terminal's Ctrl-C does not reach it, and nothing else would stop it."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum: int, frame: FrameType | None) -> None:
+        _kill_own_sessions()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _kill_own_sessions() -> None:
+    """SIGKILL the process groups led by this process's children started in a session of their own
+    (soffice from render/pdf.py), and wait up to a second for them to die. Linux (/proc) only."""
+    me = os.getpid()
+    groups = [pid for pid, parent, group in _processes() if parent == me and group == pid]
+    for group in groups:
+        with suppress(ProcessLookupError, PermissionError):
+            os.killpg(group, signal.SIGKILL)
+    deadline = time.monotonic() + 1.0
+    while groups and time.monotonic() < deadline:
+        if not any(group in groups and state != "Z" for _, _, group, state in _processes(states=True)):
+            break
+        time.sleep(0.02)
+
+
+def _processes(states: bool = False) -> Iterator[Any]:
+    """(pid, parent pid, process group[, state]) of every process /proc shows."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state ppid pgrp …
+        item = (int(entry.name), int(fields[1]), int(fields[2]))
+        yield (*item, fields[0]) if states else item
+
+
+def _clean_after_interrupt(
+    result: BatchResult, pending: list[Job], out_dir: Path, stray: set[Path], *, force: bool, pdf: bool
+) -> None:
+    """After Ctrl-C (workers stopped): remove the temporary files a stopped worker left in the output
+    folder (those that were not there before the batch) and every output of a row that did not
+    finish (without --force these files did not exist before the batch: the parent checked)."""
+    for tmp in set(out_dir.glob(_TMP_GLOB)) - stray:
+        tmp.unlink(missing_ok=True)
+    if force:
+        return
+    unfinished = set(result.not_done)
+    for job in pending:
+        if job.row in unfinished and not job.resume:
+            for path in _outputs(job, pdf):
+                path.unlink(missing_ok=True)

@@ -4,16 +4,16 @@
          → Tờ trình (render_document) + Báo cáo tự đánh giá + Bản tổng hợp (dossier templates)
          → .docx → one LibreOffice call → PDFs → one merged PDF (cover page, a bookmark each)
 
-Outputs are written atomically (temporary file + rename in the output directory) and an
-existing file is never overwritten without ``force``; every output name is checked before the
-first one is written.
+Outputs go through the one writer, :func:`docgen.output.write_output` (atomic, never over an
+input, normal file mode), and an existing file is never overwritten without ``force``; every
+output name is checked before the first one is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import tempfile
+from collections.abc import Iterable
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +24,7 @@ from docgen.dossier.engine import Assessment, Note, assess, require
 from docgen.dossier.route import Route, route
 from docgen.dossier.spec import SelfAssessment, load_self_assessment
 from docgen.errors import RenderError
+from docgen.output import write_output
 from docgen.render.context import RenderContext
 
 REPORT_TEMPLATE = "bao-cao-tu-danh-gia.docx"
@@ -68,17 +69,13 @@ def default_templates_dir() -> Path:
     return DEFAULT_TEMPLATES
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same directory, then rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def atomic_write(path: Path, data: bytes, *, force: bool = True, inputs: Iterable[Path | str] = ()) -> None:
+    """Write ``data`` to ``path`` through :func:`docgen.output.write_output`.
+
+    ``force`` defaults to True for callers that checked the names themselves beforehand
+    (:func:`refuse_existing`); pass the command's ``force`` to refuse a file that appeared since.
+    """
+    write_output(path, data, force=force, inputs=inputs)
 
 
 def refuse_existing(paths: list[Path], force: bool) -> None:
@@ -154,8 +151,9 @@ def build_dossier(
     merged = out_dir / f"{stem}-ho-so.pdf"
     refuse_existing(docx_paths + (pdf_paths + [merged] if pdf else []), force)
     contents = dossier_documents(assessment, rt, templates_dir)
+    inputs = [spec_path]
     for path, data in zip(docx_paths, contents):
-        atomic_write(path, data)
+        atomic_write(path, data, force=force, inputs=inputs)
     result = DossierResult(assessment, rt, docx_paths, notes=assessment.notes + route_notes(assessment, rt))
     if pdf:
         from docgen.dossier.merge import cover_docx, merge_dossier
@@ -173,8 +171,8 @@ def build_dossier(
                 sources.append(copy)
             pdfs = convert(sources, work / "pdf")
             for produced, target in zip(pdfs[1:], pdf_paths):
-                atomic_write(target, produced.read_bytes())
-            atomic_write(merged, merge_dossier(pdfs[0], list(zip([name for _, name in PARTS], pdfs[1:]))))
+                atomic_write(target, produced.read_bytes(), force=force, inputs=inputs)
+            atomic_write(merged, merge_dossier(pdfs[0], list(zip([name for _, name in PARTS], pdfs[1:]))), force=force, inputs=inputs)
         result.pdf = pdf_paths
         result.merged = merged
     return result

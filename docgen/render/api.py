@@ -3,20 +3,22 @@
 1. Every spec is loaded first; all their problems are reported together (one SpecError) before
    anything is written.
 2. Outputs that exist are refused without ``force`` (a RenderError naming them); nothing written.
-3. Every document is rendered in memory, then each file is written to a temporary name in the
-   output directory and moved into place with ``os.replace`` (no half-written .docx).
-4. PDFs for all documents come from one LibreOffice process; without LibreOffice the .docx stay
-   and a line says how to get PDFs.
+3. Every document is rendered in memory, then each file goes through the one writer,
+   :func:`docgen.output.write_output` (atomic, never over an input, no overwrite without
+   ``force`` even when another run races for the same name, normal file mode).
+4. PDFs for all documents come from one LibreOffice process and are verified (pypdf opens them,
+   at least one page) before they are written; without LibreOffice the .docx stay and a line says
+   how to get PDFs.
 """
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from docgen.errors import DocgenError, Location, RenderError, SpecError
+from docgen.output import refuse_file_as_dir, write_output
 from docgen.render import pdf as pdf_mod
 from docgen.render.docx import render_document
 from docgen.spec.models import Document
@@ -44,18 +46,6 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
     return documents, notes
 
 
-def _write_atomic(target: Path, data: bytes) -> None:
-    """Write ``data`` next to ``target`` and rename it into place."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix + ".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def render_specs(
     paths: Sequence[Path],
     out_dir: Path,
@@ -74,14 +64,17 @@ def render_specs(
         raise RenderError("nhiều tệp đặc tả cùng tên sẽ ghi đè kết quả của nhau: " + ", ".join(twice))
     docx_out = [out_dir / f"{stem}.docx" for stem in stems]
     pdf_out = [out_dir / f"{stem}.pdf" for stem in stems] if pdf else []
+    refuse_file_as_dir(out_dir)
+    inputs: list[Path] = [*paths]
+    if templates_dir is not None:  # a template is an input too: never written over
+        inputs += [templates_dir / f"{doc.kind.value}.docx" for doc in documents]
     if not force:
         existing = [str(p) for p in (*docx_out, *pdf_out) if p.exists()]
         if existing:
             raise RenderError("tệp đã có, dùng --force để ghi đè: " + ", ".join(existing))
     rendered = [render_document(doc, templates_dir) for doc in documents]
-    out_dir.mkdir(parents=True, exist_ok=True)
     for target, data in zip(docx_out, rendered):
-        _write_atomic(target, data)
+        write_output(target, data, force=force, inputs=inputs)
         yield f"đã ghi {target}"
     if not pdf:
         return
@@ -92,5 +85,5 @@ def render_specs(
             yield f"chưa xuất PDF: {exc.message}"
             return
         for source, target in zip(made, pdf_out):
-            os.replace(source, target)
+            write_output(target, source.read_bytes(), force=force, inputs=inputs)
             yield f"đã ghi {target}"

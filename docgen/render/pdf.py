@@ -3,6 +3,10 @@
 A throw-away user profile (``-env:UserInstallation``) keeps the run independent of a desktop
 LibreOffice the user may have open, and of other docgen runs. The timeout grows with the number
 of files; on timeout the whole process group (soffice forks ``soffice.bin``) is stopped.
+
+A PDF is only reported made after :func:`verify_pdf`: it ends with ``%%EOF``, pypdf opens it and
+it has at least one page. A disk that fills up under LibreOffice leaves a truncated file that is
+not empty; it is removed and named in the error (issue 9).
 """
 
 from __future__ import annotations
@@ -88,7 +92,37 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
         names = ", ".join(p.name for p in missing) or ", ".join(p.name for p in expected)
         tail = f": {detail[-1]}" if detail else ""
         raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {process.returncode}){tail}")
+    for made in expected:
+        verify_pdf(made)
     return expected
+
+
+EOF_WINDOW: Final = 1024  # the PDF standard lets "%%EOF" sit within the last 1,024 bytes
+
+
+def verify_pdf(path: Path) -> None:
+    """Raise :class:`RenderError` naming ``path``, and remove it, unless it is a whole PDF:
+    it ends with ``%%EOF``, pypdf opens it, and it has at least one page."""
+    from pypdf import PdfReader
+
+    problem: str | None = None
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise RenderError(f"không đọc lại được PDF {path} ({exc.strerror})") from None
+    if b"%%EOF" not in data[-EOF_WINDOW:]:
+        problem = "tệp bị cắt cụt (thiếu %%EOF; có thể ổ đĩa đầy)"
+    else:
+        try:
+            pages = len(PdfReader(path, strict=False).pages)
+        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on a broken file
+            problem = f"pypdf không mở được ({type(exc).__name__})"
+        else:
+            if pages < 1:
+                problem = "tệp không có trang nào"
+    if problem is not None:
+        path.unlink(missing_ok=True)
+        raise RenderError(f"PDF {path} hỏng, đã xóa: {problem}")
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

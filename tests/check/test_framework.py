@@ -353,3 +353,82 @@ def test_checker_doc_lists_every_str_and_fmt_rule() -> None:
     doc = (Path(__file__).resolve().parents[2] / "docs" / "checker.md").read_text(encoding="utf-8")
     missing = [r.code for r in all_rules() if r.family() in ("STR", "FMT") and f"| {r.code} | {r.name} |" not in doc]
     assert missing == []
+
+
+# ---------------------------------------------------------------------------- nothing lost (issue 9)
+
+
+def test_cli_output_onto_its_own_draft_is_refused(tmp_path: Path) -> None:
+    src = _write(tmp_path, "a.txt", LUU)
+    for target in (src, tmp_path / "." / "a.txt"):
+        res = CliRunner().invoke(cli, ["check", "--format", "json", "--force", "-o", str(target), str(src)])
+        assert res.exit_code != 0 and "cũng là tệp đầu vào" in str(res.exception)
+    folder_run = CliRunner().invoke(cli, ["check", "--format", "json", "-o", str(src), str(tmp_path)])
+    assert "cũng là tệp đầu vào" in str(folder_run.exception)
+    assert src.read_text(encoding="utf-8") == LUU
+
+
+def test_cli_output_is_not_overwritten_without_force(tmp_path: Path) -> None:
+    src = _write(tmp_path, "a.txt", LUU)
+    out = tmp_path / "report.json"
+    out.write_text("old", encoding="utf-8")
+    res = CliRunner().invoke(cli, ["check", "--format", "json", "-o", str(out), str(src)])
+    assert "--force" in str(res.exception) and out.read_text(encoding="utf-8") == "old"
+    again = CliRunner().invoke(cli, ["check", "--format", "json", "--force", "-o", str(out), str(src)])
+    assert again.exit_code == 1 and json.loads(out.read_text(encoding="utf-8"))["findings"]
+
+
+def test_fix_txt_keeps_crlf_tabs_and_everything_else(tmp_path: Path) -> None:
+    original = "Nội dung\tThời hạn\r\nSố 12/UBND-VX\r\nmột  hai\u00a0ba\r\nNơi nhận:\r\n- Như trên;\r\n- Lưu VT, KGVX.\r\n"
+    src = tmp_path / "du-thao.txt"
+    src.write_bytes(original.encode("utf-8"))
+    res = CliRunner().invoke(cli, ["check", "--fix", "--select", "FMT001,FMT018", str(src)])
+    assert res.exit_code == 0, res.output
+    fixed = (tmp_path / "du-thao.fixed.txt").read_bytes().decode("utf-8")
+    assert fixed == original.replace("Số 12", "Số: 12").replace("Lưu VT", "Lưu: VT")
+    assert src.read_bytes() == original.encode("utf-8")
+
+
+def test_fix_txt_keeps_the_bom_and_decomposed_letters(tmp_path: Path) -> None:
+    import unicodedata
+
+    body = unicodedata.normalize("NFD", "Ủy ban nhân dân\nSố 12/UBND-VX\n")
+    src = tmp_path / "a.txt"
+    src.write_bytes(b"\xef\xbb\xbf" + body.encode("utf-8"))
+    draft = read_draft(str(src))
+    outcome = fix_draft(draft, check_draft(draft, CheckConfig(select=("FMT001",))))
+    assert outcome.output is not None and [f.code for f in outcome.applied] == ["FMT001"]
+    data = (tmp_path / "a.fixed.txt").read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    first, second, end = data[3:].decode("utf-8").split("\n")
+    assert first == unicodedata.normalize("NFD", "Ủy ban nhân dân")  # not asked to change: kept as is
+    assert unicodedata.normalize("NFC", second) == "Số: 12/UBND-VX" and end == ""
+
+
+def test_fixed_file_has_the_usual_mode(tmp_path: Path) -> None:
+    import os
+
+    src = _write(tmp_path, "a.txt", "Số 12/UBND-VX\n")
+    old = os.umask(0o022)
+    try:
+        CliRunner().invoke(cli, ["check", "--fix", "--select", "FMT001", str(src)])
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.fixed.txt").stat().st_mode & 0o777 == 0o644
+
+
+def test_fix_on_a_text_copied_from_pdf_keeps_crlf(tmp_path: Path) -> None:
+    import importlib.util
+
+    from docgen.check.runner import run_check
+
+    spec = importlib.util.spec_from_file_location("repair_cases", Path(__file__).with_name("test_repair.py"))
+    assert spec is not None and spec.loader is not None
+    cases = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(cases)
+    crlf = cases.COPIED.replace("\n", "\r\n")
+    path = tmp_path / "ke-hoach.txt"
+    path.write_bytes(crlf.encode("utf-8"))
+    run_check([str(path)], fix=True, select=["REF"])
+    fixed = (tmp_path / "ke-hoach.fixed.txt").read_bytes().decode("utf-8")
+    assert fixed == crlf.replace("BGDĐT ngày 28/12/2023", "BGDĐT ngày 27/12/2023", 1)

@@ -87,3 +87,45 @@ def test_without_libreoffice_docx_is_written_and_the_way_to_pdf_is_told(
     assert lines[2].startswith("chưa xuất PDF")
     assert "apt-get install libreoffice-writer-nogui fonts-liberation2" in lines[2] and "./run.sh setup" in lines[2]
     assert sorted(os.listdir(out)) == ["cong-van.docx", "ke-hoach.docx"]
+
+
+# ---------------------------------------------------------------- the one writer (issue 9)
+
+
+def test_output_folder_next_to_the_specs_needs_force_for_a_same_named_file(tmp_path: Path, specs: list[Path]) -> None:
+    (tmp_path / "ke-hoach.docx").write_bytes(b"old")
+    with pytest.raises(RenderError, match="--force"):
+        list(render_specs(specs, tmp_path, pdf=False))
+    assert (tmp_path / "ke-hoach.docx").read_bytes() == b"old"
+    list(render_specs(specs, tmp_path, force=True, pdf=False))
+    assert (tmp_path / "ke-hoach.docx").read_bytes()[:2] == b"PK"
+    assert specs[0].read_text(encoding="utf-8").startswith("{")  # the spec itself untouched
+
+
+def test_outputs_have_the_usual_mode(tmp_path: Path, specs: list[Path]) -> None:
+    old = os.umask(0o022)
+    try:
+        list(render_specs(specs, tmp_path / "out", pdf=False))
+    finally:
+        os.umask(old)
+    assert {(p.stat().st_mode & 0o777) for p in (tmp_path / "out").iterdir()} == {0o644}
+
+
+def test_out_that_is_a_file_is_a_clear_error(tmp_path: Path, specs: list[Path]) -> None:
+    (tmp_path / "out.docx").write_bytes(b"a file")
+    with pytest.raises(RenderError, match="là một tệp, không phải thư mục"):
+        list(render_specs(specs, tmp_path / "out.docx", pdf=False))
+    assert (tmp_path / "out.docx").read_bytes() == b"a file"
+
+
+def test_a_template_folder_is_never_written_over(tmp_path: Path, specs: list[Path]) -> None:
+    import shutil
+
+    root = Path(__file__).resolve().parents[2]
+    templates = tmp_path / "mau"
+    templates.mkdir()
+    shutil.copy(root / "templates" / "ke-hoach.docx", templates / "ke-hoach.docx")
+    before = (templates / "ke-hoach.docx").read_bytes()
+    with pytest.raises(RenderError, match="cũng là tệp đầu vào"):
+        list(render_specs(specs[:1], templates, force=True, pdf=False, templates_dir=templates))
+    assert (templates / "ke-hoach.docx").read_bytes() == before

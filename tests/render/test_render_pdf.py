@@ -65,3 +65,68 @@ def test_libreoffice_timeout_is_a_vietnamese_render_error(tmp_path: Path) -> Non
     with pytest.raises(RenderError, match=r"LibreOffice chưa chuyển xong 1 tệp sang PDF sau 0 giây; đã dừng"):
         convert([source], tmp_path / "pdf", timeout=0.2)  # far less than LibreOffice needs to start
     assert not (tmp_path / "pdf" / "van-ban.pdf").exists()
+
+
+# ---------------------------------------------------------------- a PDF is verified before it is called written
+
+
+def blank_pdf(pages: int = 1) -> bytes:
+    import io
+
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    for _ in range(pages):
+        writer.add_blank_page(width=595, height=842)
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_verify_pdf_accepts_a_whole_pdf_and_removes_a_truncated_one(tmp_path: Path) -> None:
+    from docgen.render.pdf import verify_pdf
+
+    whole = tmp_path / "a.pdf"
+    whole.write_bytes(blank_pdf())
+    verify_pdf(whole)
+    assert whole.exists()
+    cut = tmp_path / "b.pdf"
+    cut.write_bytes(blank_pdf()[:-200])
+    with pytest.raises(RenderError, match="bị cắt cụt") as err:
+        verify_pdf(cut)
+    assert str(cut) in str(err.value) and not cut.exists()
+    empty = tmp_path / "c.pdf"
+    empty.write_bytes(blank_pdf(0))
+    with pytest.raises(RenderError, match="không có trang nào"):
+        verify_pdf(empty)
+    garbage = tmp_path / "d.pdf"
+    garbage.write_bytes(b"%PDF-1.7\nnot really\n%%EOF\n")
+    with pytest.raises(RenderError, match=str(garbage)):
+        verify_pdf(garbage)
+    assert not garbage.exists()
+
+
+def test_a_truncated_pdf_from_libreoffice_is_an_error_not_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A disk filling up under LibreOffice: soffice exits 0, the PDF is not empty but cut short."""
+    import docgen.render.pdf as pdf_mod
+
+    cut = tmp_path / "cut.pdf"
+    cut.write_bytes(blank_pdf()[:-300])
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        "#!/bin/sh\n"
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        f'cp {cut} "$2/ke-hoach.pdf"\n',
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf_mod, "find_soffice", lambda: str(fake))
+    spec = tmp_path / "ke-hoach.yaml"
+    spec.write_text(json.dumps(plan_data(), ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "out"
+    lines: list[str] = []
+    with pytest.raises(RenderError, match="ke-hoach.pdf hỏng, đã xóa"):
+        for line in render_specs([spec], out, pdf=True):
+            lines.append(line)
+    assert lines == [f"đã ghi {out / 'ke-hoach.docx'}"]
+    assert sorted(p.name for p in out.iterdir()) == ["ke-hoach.docx"]
