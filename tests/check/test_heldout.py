@@ -1,5 +1,5 @@
 """The honest minimum ``docgen check`` promises on the held-out corpora (tests/fixtures/heldout,
-tests/fixtures/heldout2).
+heldout2, heldout3).
 
 1. A fully correct draft gets no finding at error level.
 2. Every planted mistake whose rule the checker registers (and applies to that file type) is
@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-CORPORA = (ROOT / "tests" / "fixtures" / "heldout", ROOT / "tests" / "fixtures" / "heldout2")
+CORPORA = tuple(ROOT / "tests" / "fixtures" / name for name in ("heldout", "heldout2", "heldout3"))
 
 
 def _bench() -> ModuleType:
@@ -92,6 +92,10 @@ KNOWN_MISSES: dict[tuple[str, int], str] = {
     ),
 }
 KNOWN_ERRORS_ON_CORRECT: dict[str, str] = {
+    "ok65_cv_so_thanhhoa_2025.txt": (
+        "DL001 on “được công nhận mức độ 1 trong năm 2024 (quyết định ký trước ngày 31/3/2024)”: a "
+        "recognition under TT25 cannot be decided before 01/01/2025; the annotator reads it as a past fact"
+    ),
 }
 
 
