@@ -82,5 +82,13 @@ def roman(n: int) -> str:
 
 
 def point_letter(n: int) -> str:
-    """Vietnamese điểm letter for position ``n`` (1-based): 5 → "đ"."""
-    return POINT_LETTERS[n - 1]
+    """Vietnamese điểm letter for position ``n`` (1-based): 5 → "đ", 24 → "aa", 47 → "aaa".
+
+    After the 23 letters a … y the letters start again doubled (aa, bb, … yy), then tripled: the
+    continuation seen in Vietnamese legal texts with long lists of points (a convention, not a
+    rule of NĐ30; docs/spec.md). Positions below 1 raise ValueError.
+    """
+    if n < 1:
+        raise ValueError(f"không có chữ cái điểm cho vị trí {n}")
+    repeat, index = divmod(n - 1, len(POINT_LETTERS))
+    return POINT_LETTERS[index] * (repeat + 1)

@@ -84,6 +84,10 @@ def _read_toml(path: Path) -> dict[str, Any]:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise UsageError(f"tệp cấu hình không đúng cú pháp TOML ({exc})", Location(str(path))) from None
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"tệp cấu hình không phải UTF-8 (byte lạ ở vị trí {exc.start}); hãy lưu lại dưới dạng Unicode (UTF-8)", Location(str(path))
+        ) from None
     except OSError as exc:
         raise UsageError(f"không đọc được tệp cấu hình ({exc.strerror})", Location(str(path))) from None
 

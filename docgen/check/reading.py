@@ -137,6 +137,8 @@ class Reading:
         self._row_starts: list[int] = []
         self._rows: list[Row] = []
         self._label_starts: list[int] = []
+        # sections_at's index: (sections indexed, their count, boundaries, sections per stretch)
+        self._section_index: tuple[list[Section], int, list[int], list[list[Section]]] | None = None
 
     # ------------------------------------------------------------------ queries
 
@@ -170,13 +172,39 @@ class Reading:
 
     def sections_at(self, offset: int) -> list[Section]:
         """Headings whose stretch holds ``offset`` (the heading line itself excluded), innermost first."""
-        out = [s for s in self.sections if s.start <= offset < s.end and not self._on_heading_line(s, offset)]
-        out.sort(key=lambda s: -s.rank)
-        return out
+        bounds, stretches = self._sections_index()
+        k = bisect.bisect_right(bounds, offset) - 1
+        return list(stretches[k]) if k >= 0 else []
 
-    def _on_heading_line(self, section: Section, offset: int) -> bool:
-        line_end = self.text.find("\n", section.start)
-        return offset < (len(self.text) if line_end < 0 else line_end)
+    def _sections_index(self) -> tuple[list[int], list[list[Section]]]:
+        """The answer of :meth:`sections_at` for each stretch between two section boundaries.
+
+        Built once by a sweep over the boundaries; asking every section for every offset was
+        quadratic in the draft's length (issue 9). A section covers from the end of its heading
+        line to its end; each answer is in ``self.sections`` order, then innermost first.
+        """
+        index = self._section_index
+        if index is not None and index[0] is self.sections and index[1] == len(self.sections):
+            return index[2], index[3]
+        opens: dict[int, list[int]] = {}
+        closes: dict[int, list[int]] = {}
+        for i, section in enumerate(self.sections):
+            line_end = self.text.find("\n", section.start)
+            start = max(section.start, len(self.text) if line_end < 0 else line_end)
+            if start < section.end:
+                opens.setdefault(start, []).append(i)
+                closes.setdefault(section.end, []).append(i)
+        bounds = sorted(set(opens) | set(closes))
+        active: set[int] = set()
+        stretches: list[list[Section]] = []
+        for at in bounds:
+            active.difference_update(closes.get(at, ()))
+            active.update(opens.get(at, ()))
+            stretch = [self.sections[i] for i in sorted(active)]
+            stretch.sort(key=lambda s: -s.rank)
+            stretches.append(stretch)
+        self._section_index = (self.sections, len(self.sections), bounds, stretches)
+        return bounds, stretches
 
     def scope_at(self, offset: int) -> Scope:
         """The scope inherited by the text at ``offset`` (its sentence's own words not included).

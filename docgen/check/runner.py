@@ -133,11 +133,20 @@ def check_draft(draft: Draft, config: CheckConfig | None = None, registry: objec
                 findings.append(f)
     marks = suppressions(ctx)
     if marks:
+        # each finding is asked only of the whole-file marks and those of its own line, not of
+        # every mark in the draft (issue 9: linear time)
+        whole = [s for s in marks if s.lines is None]
+        by_line: dict[int, list[Suppression]] = {}
+        for s in marks:
+            for line in s.lines or ():
+                by_line.setdefault(line, []).append(s)
         starts = [ln.start for ln in ctx.lines]
-        findings = [
-            f for f in findings
-            if not any(s.covers(f.code, _line_index(starts, f.span.start)) for s in marks)
-        ]
+
+        def suppressed(f: Finding) -> bool:
+            line = _line_index(starts, f.span.start)
+            return any(s.covers(f.code, line) for s in (*whole, *by_line.get(line, ())))
+
+        findings = [f for f in findings if not suppressed(f)]
     findings.sort(key=lambda f: (f.line, f.column, f.code))
     return findings
 

@@ -20,7 +20,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from docgen import vi
+from docgen import limits, vi
 from docgen.errors import UsageError
 from docgen.law import tt25
 from docgen.law.registry import Confidence, Source, load_registry, read_data
@@ -340,6 +340,8 @@ def first_evaluation_year() -> int:
 def check_evaluation_year(evaluation_year: int) -> None:
     """Raise :class:`TimelineError` for a year before TT25 (its first year is 2024)."""
     first = first_evaluation_year()
+    if evaluation_year > limits.YEAR_MAX:
+        raise TimelineError(f"năm đánh giá {evaluation_year} quá xa: docgen chỉ tính mốc thời gian đến năm {limits.YEAR_MAX}")
     if evaluation_year < first:
         raise TimelineError(f"năm đánh giá {evaluation_year} trước năm {first}: TT25 chỉ áp dụng từ năm đánh giá {first} (có hiệu lực từ ngày {_tt25_effective_text()})")
 

@@ -32,7 +32,7 @@ from docgen.render import layout as L
 
 OPEN: Final = "\ue000"
 CLOSE: Final = "\ue001"
-_MARK: Final = re.compile("\ue000(\\d+)\ue001")
+_MARK: Final = re.compile("\ue000([0-9]{1,9})\ue001")
 _XML_SPACE: Final = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -75,7 +75,7 @@ def apply(document: DocxDocument, texts: Sequence[str]) -> int:
         return ref
 
     for run in hosts:
-        pieces = _split_run(run, reference)
+        pieces = _split_run(run, reference, lambda index: 0 <= index < len(texts))
         parent = run.getparent()
         at = parent.index(run)
         parent.remove(run)
@@ -84,7 +84,9 @@ def apply(document: DocxDocument, texts: Sequence[str]) -> int:
     return made
 
 
-def _split_run(run: BaseOxmlElement, reference: Callable[[int], BaseOxmlElement]) -> list[BaseOxmlElement]:
+def _split_run(
+    run: BaseOxmlElement, reference: Callable[[int], BaseOxmlElement], reference_exists: Callable[[int], bool]
+) -> list[BaseOxmlElement]:
     """``run`` cut at its markers: runs with the same properties around reference runs."""
     rpr = run.find(_RPR)
     empty = 1 if rpr is not None else 0
@@ -99,6 +101,8 @@ def _split_run(run: BaseOxmlElement, reference: Callable[[int], BaseOxmlElement]
         text = child.text or ""
         position = 0
         for m in _MARK.finditer(text):
+            if not reference_exists(int(m.group(1))):
+                continue  # not one of docgen's markers: left as text (the loader refuses U+E000/U+E001)
             if m.start() > position:
                 current.append(_text(text[position : m.start()]))
             if len(current) > empty:

@@ -34,7 +34,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent, Event, ScalarEvent, SequenceStartEvent
+from ruamel.yaml.scalarint import BinaryInt, HexCapsInt, HexInt, OctalInt
 
+from docgen import limits
 from docgen import text as vtext
 from docgen import vi
 from docgen.errors import InputError, Location, SpecError
@@ -106,6 +109,136 @@ def _yaml_problem(path: str, exc: YAMLError) -> Problem:
     return Location(path, line, column), message
 
 
+# ---------------------------------------------------------------- limits, before anything is built
+
+# A plain scalar that YAML would read as a number ("12", "-5", "0x1F", "1e99999"): one of
+# thousands of digits would make Python's int() fail, so its length is checked first.
+_NUMERIC: Final = re.compile(r"[-+]?\.?[0-9][0-9a-fA-FxXoObB_.:eE+-]*")
+
+
+def _mark(event: Event, where: str) -> Location:
+    mark = event.start_mark
+    return Location(where, mark.line + 1, mark.column + 1) if mark is not None else Location(where)
+
+
+def _event_problems(source: str, where: str) -> list[Problem]:
+    """Sizes checked on ruamel's event stream, before any node is built (issue 9).
+
+    An alias is one event however large the node it names, so the size of the tree the aliases
+    would expand to is counted here (``YAML_NODES``) along with the aliases themselves, the
+    nesting depth, the length of each text and the items of each list or mapping: a "billion
+    laughs" file is refused after reading its few kilobytes once.
+    """
+    sizes: dict[str, int] = {}  # anchor → expanded node count
+    open_nodes: list[tuple[CollectionStartEvent, int, int]] = []  # (start event, expanded nodes, direct children)
+    aliases = total = 0
+
+    def add(count: int) -> None:
+        nonlocal total
+        total += count
+        if open_nodes:
+            start, nodes, children = open_nodes[-1]
+            open_nodes[-1] = (start, nodes + count, children + 1)
+
+    for event in _yaml().parse(source):
+        if isinstance(event, AliasEvent):
+            aliases += 1
+            if aliases > limits.YAML_ALIASES:
+                return [(_mark(event, where), f"tệp dùng hơn {limits.YAML_ALIASES} bí danh (*…), vượt giới hạn")]
+            add(sizes.get(str(event.anchor), 1))
+        elif isinstance(event, ScalarEvent):
+            value = event.value or ""
+            if len(value) > limits.SPEC_STRING_CHARS:
+                return [(_mark(event, where), f"chuỗi dài {len(value)} ký tự, vượt giới hạn {limits.SPEC_STRING_CHARS} ký tự")]
+            if event.style is None and len(value) > limits.YAML_NUMBER_CHARS and _NUMERIC.fullmatch(value):
+                return [(_mark(event, where), f"số có {len(value)} chữ số, vượt giới hạn {limits.YAML_NUMBER_CHARS} chữ số")]
+            if event.anchor:
+                sizes[str(event.anchor)] = 1
+            add(1)
+        elif isinstance(event, CollectionStartEvent):
+            if len(open_nodes) >= limits.YAML_DEPTH:
+                return [(_mark(event, where), f"các khóa, danh sách lồng nhau quá {limits.YAML_DEPTH} tầng, vượt giới hạn")]
+            open_nodes.append((event, 1, 0))
+        elif isinstance(event, CollectionEndEvent) and open_nodes:
+            start, nodes, children = open_nodes.pop()
+            items = children if isinstance(start, SequenceStartEvent) else children // 2
+            if items > limits.SPEC_LIST_ITEMS:
+                return [(_mark(start, where), f"danh sách có {items} phần tử, vượt giới hạn {limits.SPEC_LIST_ITEMS} phần tử")]
+            if start.anchor:
+                sizes[str(start.anchor)] = nodes
+            total -= nodes - 1  # the children were counted as they came; count the node once
+            add(nodes)
+        if total > limits.YAML_NODES:
+            return [(_mark(event, where), f"tệp mở rộng ra hơn {limits.YAML_NODES} giá trị (qua các bí danh *…), vượt giới hạn")]
+    return []
+
+
+# Text Word cannot hold (issue 9). XML 1.0 forbids C0 controls other than tab and line breaks,
+# U+FFFE, U+FFFF and lone surrogates: lxml refuses them. Bidi overrides and isolates reverse
+# what a reader sees ("Trojan source") and have no place in an official document. U+E000 and
+# U+E001 are docgen's own footnote markers (docgen/render/footnotes.py).
+_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069\ue000\ue001]")
+# Word writes a manual line break (Shift+Enter) as U+000B and a page break as U+000C when text is
+# pasted as plain text: they become a space, with a warning.
+_WORD_BREAKS: Final = "\x0b\x0c"
+
+
+def character_name(ch: str) -> str:
+    """How a refused character is named in a message: "U+202E (ký tự đảo chiều chữ)"."""
+    code = f"U+{ord(ch):04X}"
+    if ch == "\x0b":
+        return f"{code} (ngắt dòng của Word)"
+    if ch == "\x0c":
+        return f"{code} (ngắt trang của Word)"
+    if "\u202a" <= ch <= "\u202e" or "\u2066" <= ch <= "\u2069":
+        return f"{code} (ký tự điều khiển chiều viết)"
+    if ch in "\ue000\ue001":
+        return f"{code} (ký tự dùng riêng, docgen dành cho chú thích)"
+    if "\ud800" <= ch <= "\udfff":
+        return f"{code} (nửa cặp UTF-16 đứng lẻ)"
+    return f"{code} (ký tự điều khiển)"
+
+
+def _character_message(ch: str) -> str:
+    return f"ký tự {character_name(ch)} không được phép trong văn bản (Word không chứa được, hoặc làm đảo chữ); hãy xóa ký tự này"
+
+
+def _source_characters(source: str, where: str, warnings: list[Problem]) -> tuple[str, list[Problem]]:
+    """Refused characters typed into the file itself, at their exact line and column; Word's
+    line and page breaks become spaces (columns kept) with a warning."""
+    if not _ILLEGAL.search(source):
+        return source, []
+    problems: list[Problem] = []
+    for number, line in enumerate(source.split("\n"), 1):
+        for m in _ILLEGAL.finditer(line):
+            ch = m.group()
+            at = Location(where, number, m.start() + 1)
+            if ch in _WORD_BREAKS:
+                warnings.append((at, f"ký tự {character_name(ch)} được thay bằng dấu cách"))
+            else:
+                problems.append((at, _character_message(ch)))
+    return source.replace("\x0b", " ").replace("\x0c", " "), problems
+
+
+def _value_characters(tree: Any, where: str, warnings: list[Problem]) -> list[Problem]:
+    """Refused characters written as escapes (``"\\u202e"``) or given in data: at the value."""
+    problems: list[Problem] = []
+    for loc, value in _texts(tree, []):
+        if len(value) > limits.SPEC_STRING_CHARS:  # data given as a dict (a batch row) has no event scan
+            at, field_path = _position(tree, loc, where)
+            problems.append((Location(at.path, at.line, at.column, field_path), f"chuỗi dài {len(value)} ký tự, vượt giới hạn {limits.SPEC_STRING_CHARS} ký tự"))
+            continue
+        for m in _ILLEGAL.finditer(value):
+            at, field_path = _position(tree, loc, where)
+            place = Location(at.path, at.line, at.column, field_path)
+            if m.group() in _WORD_BREAKS:
+                warnings.append((place, f"ký tự {character_name(m.group())} được thay bằng dấu cách"))
+            else:
+                problems.append((place, _character_message(m.group()) + f" (ký tự thứ {m.start() + 1} của giá trị)"))
+                break
+    return problems
+
+
 # ---------------------------------------------------------------- cleaning
 
 _SPACES: Final = re.compile(r"[ \t]+")
@@ -117,7 +250,7 @@ def clean_text(value: str) -> str:
     Line breaks stay (an agency name is split with ``\\n``; a ``|`` block keeps its lines), but
     a block's final line break and blank lines at either end go.
     """
-    value = vtext.normalize(value)
+    value = vtext.normalize(value.replace("\x0b", " ").replace("\x0c", " "))
     lines = [_SPACES.sub(" ", line).strip() for line in value.split("\n")]
     return "\n".join(lines).strip("\n")
 
@@ -130,6 +263,10 @@ def _plain(node: Any) -> Any:
         return [_plain(v) for v in node]
     if isinstance(node, bool):
         return bool(node)
+    if isinstance(node, (HexInt, HexCapsInt, OctalInt, BinaryInt)):
+        # 0x1F, 0o17, 0b101: a number written for a machine; kept as text so that a field
+        # wanting a decimal number (so, nam) refuses it instead of reading 31
+        return f"{node:#x}" if isinstance(node, (HexInt, HexCapsInt)) else f"{node:#o}" if isinstance(node, OctalInt) else f"{node:#b}"
     if isinstance(node, int):
         return int(node)
     if isinstance(node, float):
@@ -363,6 +500,8 @@ def _message(error: ErrorDetails) -> str:
         return f"phải là một số, không phải {_type_word(value)} “{value}”"
     if kind in ("bool_type", "bool_parsing"):
         return f"phải là true hoặc false, không phải “{value}”"
+    if kind == "string_too_long":
+        return f"chuỗi dài hơn giới hạn {ctx.get('max_length')} ký tự"
     if kind in ("string_too_short",):
         return "không được để trống"
     return f"giá trị không hợp lệ (mã lỗi {kind})"
@@ -566,6 +705,7 @@ def load_spec_data(data: Any, path: str | Path, warnings: list[Problem] | None =
     problems += _footnote_problems(data, where, found)
     problems += _structure_problems(data, where, found)
     problems += _key_problems(data, where)
+    problems += _value_characters(data, where, found)
     document: Document | None = None
     try:
         document = Document.model_validate(_plain(data))
@@ -583,11 +723,23 @@ def load_spec_text(source: str, path: str | Path, warnings: list[Problem] | None
     where = str(path)
     if not source.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in source.splitlines()):
         raise SpecError([(Location(where, 1, 1), "tệp đặc tả trống")])
+    if len(source) > limits.SPEC_BYTES:
+        raise SpecError([(Location(where, 1, 1), f"tệp đặc tả vượt giới hạn {limits.mib(limits.SPEC_BYTES)}")])
+    found: list[Problem] = []
+    source, problems = _source_characters(source, where, found)
+    if problems:
+        raise SpecError(problems)
     try:
+        problems = _event_problems(source, where)
+        if problems:
+            raise SpecError(problems)
         data = _yaml().load(source)
     except YAMLError as exc:
         raise SpecError([_yaml_problem(where, exc)]) from None
-    return load_spec_data(data, where, warnings)
+    document = load_spec_data(data, where, warnings)
+    if warnings is not None:
+        warnings[:0] = found
+    return document
 
 
 def load_spec(path: Path, warnings: list[Problem] | None = None) -> Document:
@@ -600,6 +752,10 @@ def load_spec(path: Path, warnings: list[Problem] | None = None) -> Document:
     """
     where = str(path)
     try:
+        # only regular files: a FIFO blocks and /dev/zero never ends (issue 9)
+        refused = limits.regular_file_problem(path) or limits.too_big_problem(path, limits.SPEC_BYTES)
+        if refused is not None:
+            raise SpecError([(Location(where), refused)])
         raw = Path(path).read_bytes()
     except FileNotFoundError:
         raise SpecError([(Location(where), "không tìm thấy tệp đặc tả")]) from None

@@ -16,11 +16,11 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, field_validator, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
-from docgen import vi
+from docgen import limits, vi
 
 
 class Kind(str, Enum):
@@ -134,6 +134,7 @@ class Deadline(BaseModel):
 
 class _Model(BaseModel):
     # coerce_numbers_to_str: YAML reads ``so: 1357`` or ``thoi_gian: 2025`` as a number.
+    # Lengths of strings and lists (docgen/limits.py) are checked by the loader, before the model.
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True, coerce_numbers_to_str=True)
 
 
@@ -256,6 +257,19 @@ class Document(_Model):
     distribution: list[str] = Field(default_factory=list, alias="noi_nhan", description="Nơi nhận, mỗi dòng một nơi (không ghi dòng Lưu)")
     archive: str = Field("VT", alias="luu", description="Phần sau “Lưu:”, ví dụ VT, VX")
     draft: bool = Field(False, alias="du_thao", description="true nếu là bản dự thảo")
+
+    @field_validator("number", mode="before")
+    @classmethod
+    def _positive_number(cls, value: Any) -> Any:
+        """Số văn bản is a positive whole number of at most 9 digits (issue 9: ``1e99999``,
+        ``.nan``, ``-5``, ``0x1F``, ``5.0`` were printed as "Số: inf", "nan", "-5", "31")."""
+        if value is None:
+            return None
+        text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+        if text is None or not text.isascii() or not text.isdigit() or len(text) > limits.SPEC_NUMBER_DIGITS or int(text) == 0:
+            shown = str(value).strip() if isinstance(value, (str, int, float)) else type(value).__name__
+            raise ValueError(f"số văn bản phải là số nguyên dương, tối đa {limits.SPEC_NUMBER_DIGITS} chữ số (ví dụ 5 hoặc 1357), không phải “{shown}”")
+        return text
 
     @model_validator(mode="before")
     @classmethod

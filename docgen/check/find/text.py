@@ -101,21 +101,72 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _inside(regions: list[tuple[int, int]], offset: int) -> tuple[int, int] | None:
-    starts = [r[0] for r in regions]
-    i = bisect.bisect_right(starts, offset) - 1
+    # regions are sorted and disjoint: a binary search, not a scan (issue 9: linear time)
+    i = bisect.bisect_right(regions, offset, key=lambda r: r[0]) - 1
     if i >= 0 and regions[i][0] <= offset < regions[i][1]:
         return regions[i]
     return None
 
 
+@dataclass
+class _RangeIndex:
+    """Ranges sorted by start with the running maximum of their ends: "which ranges hold this
+    offset" in O(log n) even when ranges overlap (citation dates inside quotations)."""
+
+    ranges: list[tuple[int, int]]
+    size: int
+    starts: list[int]
+    reach: list[int]
+
+
+# The finders ask about the same few lists once per clause or per date; indexing them per call
+# would keep the search quadratic in the draft's length (issue 9). Entries hold their list, so
+# an id is never reused while cached.
+_INDEXES: dict[int, _RangeIndex | None] = {}
+_SMALL = 16
+
+
+def _index(ranges: list[tuple[int, int]]) -> _RangeIndex | None:
+    """The index of ``ranges``, or None when they are few (a scan is cheaper) or not sorted."""
+    if len(ranges) < _SMALL:
+        return None
+    hit = _INDEXES.get(id(ranges))
+    if hit is not None and hit.ranges is ranges and hit.size == len(ranges):
+        return hit
+    index: _RangeIndex | None = None
+    if all(ranges[i][0] <= ranges[i + 1][0] for i in range(len(ranges) - 1)):
+        reach: list[int] = []
+        top = -1
+        for _, end in ranges:
+            top = max(top, end)
+            reach.append(top)
+        index = _RangeIndex(ranges, len(ranges), [r[0] for r in ranges], reach)
+    if len(_INDEXES) >= 8:
+        _INDEXES.pop(next(iter(_INDEXES)))
+    if index is not None:
+        _INDEXES[id(ranges)] = index
+    return index
+
+
 def _blank(text: str, regions: list[tuple[int, int]], start: int, end: int) -> str:
-    """``text[start:end]`` with quotations replaced by spaces (lengths kept)."""
-    chars = list(text[start:end])
-    for a, b in regions:
+    """``text[start:end]`` with quotations replaced by spaces (lengths kept).
+
+    Only the regions that can reach ``start`` are visited (binary search on the running maximum
+    of their ends), so each call costs about the clause's length, not the draft's.
+    """
+    index = _index(regions)
+    first = bisect.bisect_right(index.reach, start) if index is not None else 0
+    chars: list[str] | None = None
+    for i in range(first, len(regions)):
+        a, b = regions[i]
+        if index is not None and a >= end:
+            break  # sorted by start: no later region reaches into [start, end)
         lo, hi = max(a, start), min(b, end)
         if lo < hi:
+            if chars is None:
+                chars = list(text[start:end])
             chars[lo - start : hi - start] = " " * (hi - lo)
-    return "".join(chars)
+    return text[start:end] if chars is None else "".join(chars)
 
 
 def _clauses(text: str, regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -137,4 +188,9 @@ _FOOTNOTE_MARK = P.FOOTNOTE_MARK_RE
 
 
 def _excluded(offset: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(a <= offset < b for a, b in ranges)
+    index = _index(ranges)
+    if index is None:
+        return any(a <= offset < b for a, b in ranges)
+    # a range holding offset starts at or before it; among those, the farthest end decides
+    i = bisect.bisect_right(index.starts, offset)
+    return i > 0 and index.reach[i - 1] > offset

@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from docgen import limits
 from docgen import text as vtext
 from docgen.check.inputs.docx import docx_blocks, docx_draft
 from docgen.check.inputs.pdf import pdf_draft
@@ -47,6 +48,8 @@ def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
     where = str(path)
     if where == "-":
         data = stdin if stdin is not None else b""
+        if len(data) > limits.TEXT_BYTES:
+            raise InputError(f"dữ liệu vào vượt giới hạn {limits.mib(limits.TEXT_BYTES)}", Location("<stdin>"))
         draft = text_draft(vtext.decode_bytes(data, "<stdin>"), "<stdin>", "stdin")
         return _with_date(draft)
     p = Path(path)
@@ -54,6 +57,13 @@ def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
     if suffix in (".yaml", ".yml"):
         return _with_date(spec_draft(p))
     try:
+        # only regular files: a FIFO blocks and /dev/zero never ends (issue 9)
+        refused = limits.regular_file_problem(p)
+        if refused is None:
+            cap = limits.TEXT_BYTES if suffix in TEXT_SUFFIXES else limits.FILE_BYTES
+            refused = limits.too_big_problem(p, cap)
+        if refused is not None:
+            raise InputError(refused, Location(where))
         data = p.read_bytes()
     except FileNotFoundError:
         raise InputError("không tìm thấy tệp", Location(where)) from None

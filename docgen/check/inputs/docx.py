@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
+from docgen import limits
 from docgen import text as vtext
 from docgen.check.inputs.text import lines_draft
 from docgen.check.model import Draft
@@ -27,12 +28,15 @@ def docx_draft(data: bytes, where: str) -> Draft:
 
     if not zipfile.is_zipfile(io.BytesIO(data)):
         raise InputError("tệp .docx bị hỏng hoặc không phải tệp Word (.docx là một tệp nén zip)", Location(where))
+    _check_zip_directory(data, where)
     try:
         document = docx.Document(io.BytesIO(data))
         numbers: dict[str, int] = {}
         lines: list[str] = []
         for element, _ in docx_blocks(document):
             lines.append(_paragraph_text(element, numbers))
+            if len(lines) > limits.DOCX_PARAGRAPHS:
+                raise _TooMany(f"tệp .docx có hơn {limits.DOCX_PARAGRAPHS:,} đoạn văn, vượt giới hạn".replace(",", "."))
         for section in document.sections:
             for header in (section.header, section.first_page_header):
                 if header.is_linked_to_previous:
@@ -41,6 +45,8 @@ def docx_draft(data: bytes, where: str) -> Draft:
                     lines.append(_paragraph_text(para._p, numbers))
         for number, note in _footnotes(document, numbers):
             lines.append(f"[{number}] {note}")
+    except _TooMany as exc:
+        raise InputError(str(exc), Location(where)) from None
     except PackageNotFoundError:
         raise InputError("tệp .docx không có phần nội dung Word (word/document.xml)", Location(where)) from None
     except Exception as exc:  # noqa: BLE001
@@ -51,6 +57,28 @@ def docx_draft(data: bytes, where: str) -> Draft:
     draft = lines_draft(where, "docx", lines, list(range(1, len(lines) + 1)))
     draft.docx = document
     return draft
+
+
+class _TooMany(Exception):
+    """A limit of :mod:`docgen.limits` reached while reading (kept apart from the file's faults)."""
+
+
+def _check_zip_directory(data: bytes, where: str) -> None:
+    """Entry count and uncompressed size, read from the zip directory before anything is
+    decompressed: a zip bomb (1 MB that inflates to 1 GB) is refused before memory grows."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise InputError("tệp .docx bị hỏng hoặc không phải tệp Word (.docx là một tệp nén zip)", Location(where)) from None
+    if len(infos) > limits.DOCX_ENTRIES:
+        raise InputError(f"tệp .docx có {len(infos)} phần nén, vượt giới hạn {limits.DOCX_ENTRIES}", Location(where))
+    total = sum(max(info.file_size, 0) for info in infos)
+    if total > limits.DOCX_UNCOMPRESSED_BYTES:
+        raise InputError(
+            f"tệp .docx giải nén ra {total / (1024 * 1024):.0f} MB, vượt giới hạn {limits.mib(limits.DOCX_UNCOMPRESSED_BYTES)} (có thể là “bom nén”)",
+            Location(where),
+        )
 
 
 def _qn(tag: str) -> str:

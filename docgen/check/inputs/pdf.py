@@ -17,6 +17,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from docgen import limits
 from docgen import text as vtext
 from docgen.check.inputs.repair import page_furniture
 from docgen.check.inputs.text import lines_draft
@@ -41,6 +42,9 @@ def pdf_draft(data: bytes, where: str) -> Draft:
                 ok = False
             if not ok:
                 raise InputError("tệp PDF được mã hóa (có mật khẩu); hãy gỡ mật khẩu rồi kiểm tra lại", loc)
+        count = len(reader.pages)
+        if count > limits.PDF_PAGES:
+            raise InputError(f"tệp PDF có {count} trang, vượt giới hạn {limits.PDF_PAGES} trang", loc)
         page_lines = [_page_lines(page) for page in reader.pages]
         # page numbers and running headers/footers go before anything is joined, so that a
         # sentence cut by a page break reads as one line (issue 8)

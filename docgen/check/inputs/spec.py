@@ -29,7 +29,8 @@ def spec_draft(path: Path) -> Draft:
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(f"không đọc được tệp ({exc.strerror})", Location(where)) from None
-    source = vtext.decode_bytes(raw, where)
+    # Word's line and page breaks (U+000B, U+000C) become spaces, as the loader reads them
+    source = vtext.decode_bytes(raw, where).replace("\x0b", " ").replace("\x0c", " ")
     try:
         tree = YAML(typ="rt").load(source)
     except YAMLError:

@@ -22,7 +22,11 @@ CAP_WORD: Final = rf"[{UPPER}][{LOWER}{UPPER}&]*"
 # (issue 8: "của Bộ GD-ĐT" was cut at the hyphen and read as the issuer "Bộ GD").
 ABBREVIATION_WORD: Final = rf"[{UPPER}]{{1,6}}(?:[&\-–][{UPPER}]{{1,6}})+(?![{LOWER}{UPPER}])"
 _SP: Final = r"[ \t]*\n?[ \t]*"  # optional space, possibly across one line break (PDF)
-_S: Final = r"(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)"  # required space or one line break
+# Required space or one line break. Possessive (Python 3.11): every _S is followed by a word or a
+# digit, never by a blank, so giving blanks back never makes a match; the old form
+# "(?:[ \t]+\n?[ \t]*|[ \t]*\n[ \t]*)" split a run of blanks every possible way, and next to
+# "[ \t]*,?" that took minutes on a few hundred spaces (issue 9).
+_S: Final = r"(?:[ \t]++(?:\n[ \t]*+)?+|\n[ \t]*+)"
 
 # ---------------------------------------------------------------- kinds
 

@@ -37,8 +37,60 @@ def _styles_chain(style: Any) -> Iterator[Any]:
         seen += 1
 
 
+# Style lookups per document. python-docx finds a paragraph's style by scanning every style of
+# the document (and its default style by reading each one's type): about 20 ms per paragraph,
+# minutes for a long draft (issue 9). The chains are the same for every paragraph of a style,
+# so they are looked up once per document. An entry holds its document, so an id is never
+# reused while cached.
+_CACHES: dict[int, tuple[Any, dict[tuple[str, str | None], Any]]] = {}
+
+
+def _cache(doc: Any) -> dict[tuple[str, str | None], Any]:
+    hit = _CACHES.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        if len(_CACHES) >= 4:
+            _CACHES.pop(next(iter(_CACHES)))
+        hit = (doc, {})
+        _CACHES[id(doc)] = hit
+    return hit[1]
+
+
+def _paragraph_chain(doc: Any, paragraph: Any) -> list[Any]:
+    """The ``w:style`` elements of the paragraph's style and the styles it is based on."""
+    key = ("p", paragraph._p.style)
+    cache = _cache(doc)
+    if key not in cache:
+        cache[key] = list(_styles_chain(paragraph.style))
+    chain: list[Any] = cache[key]
+    return chain
+
+
+def _character_chain(doc: Any, style_id: str) -> list[Any]:
+    """The ``w:rPr`` of a character style and of the styles it is based on."""
+    key = ("r", style_id)
+    cache = _cache(doc)
+    if key not in cache:
+        levels: list[Any] = []
+        style = doc.styles.element.get_by_id(style_id)
+        while style is not None and len(levels) < 20:
+            levels.append(style.rPr)
+            based = style.basedOn_val
+            style = doc.styles.element.get_by_id(based) if based else None
+        cache[key] = levels
+    chain: list[Any] = cache[key]
+    return chain
+
+
 def _doc_defaults(doc: Any, tag: str) -> Any:
     """``w:rPrDefault/w:rPr`` (tag "rPr") or ``w:pPrDefault/w:pPr`` (tag "pPr"), or None."""
+    cache = _cache(doc)
+    key = ("d", tag)
+    if key not in cache:
+        cache[key] = _read_doc_defaults(doc, tag)
+    return cache[key]
+
+
+def _read_doc_defaults(doc: Any, tag: str) -> Any:
     defaults = doc.styles.element.find(qn("w:docDefaults"))
     if defaults is None:
         return None
@@ -51,12 +103,8 @@ def _run_levels(doc: Any, paragraph: Any, run: Any) -> Iterator[Any]:
     yield run._r.rPr
     rstyle = run._r.rPr.rStyle if run._r.rPr is not None else None
     if rstyle is not None:
-        style = doc.styles.element.get_by_id(rstyle.val)
-        while style is not None:
-            yield style.rPr
-            based = style.basedOn_val
-            style = doc.styles.element.get_by_id(based) if based else None
-    for element in _styles_chain(paragraph.style):
+        yield from _character_chain(doc, rstyle.val)
+    for element in _paragraph_chain(doc, paragraph):
         yield element.rPr
     yield _doc_defaults(doc, "rPr")
 
@@ -64,7 +112,7 @@ def _run_levels(doc: Any, paragraph: Any, run: Any) -> Iterator[Any]:
 def _paragraph_levels(doc: Any, paragraph: Any) -> Iterator[Any]:
     """The ``w:pPr`` elements that can set a paragraph property, nearest first."""
     yield paragraph._p.pPr
-    for element in _styles_chain(paragraph.style):
+    for element in _paragraph_chain(doc, paragraph):
         yield element.pPr
     yield _doc_defaults(doc, "pPr")
 
