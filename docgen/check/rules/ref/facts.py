@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Iterator
+from typing import Any
 
 from docgen import vi
 from docgen.check.find import Citation
@@ -150,6 +151,8 @@ class TitleParaphrase(Rule):
                 continue  # the same title, written with other quotes, dashes, spaces or opening words
             if repealed_title(cite, entry, ctx.registry) is not None:
                 continue  # REF014: the title of the document this one repealed
+            if other_title(cite, entry, ctx.registry) is not None:
+                continue  # REF015: the title of another document of the registry
             mine, theirs = flat_title(cite.title), flat_title(entry.title)
             head = mine[: len(theirs) + 20]
             ratio = difflib.SequenceMatcher(None, head, theirs).ratio()
@@ -161,6 +164,50 @@ class TitleParaphrase(Rule):
             yield self.finding(
                 ctx, cite.title_span, replacement=official_title(cite, entry), severity=Severity.WARNING if wrong else None,
                 symbol=entry.symbol, expected=entry.title,
+            )
+
+
+def other_title(cite: Citation, entry: Any, registry: Any) -> Any:
+    """The registry entry whose official title the citation gives, when it is not its own."""
+    if not cite.title:
+        return None
+    mine = title_key(cite.title)
+    for other in registry.entries:
+        if other is entry or not other.title or other.title_confidence not in VERIFIED:
+            continue
+        theirs = title_key(other.title)
+        if len(theirs) >= 20 and mine.startswith(theirs) and not mine.startswith(title_key(entry.title or "")):
+            return other
+    return None
+
+
+@register
+class TitleOfAnotherDocument(Rule):
+    """Trích yếu ghi sau một văn bản là trích yếu chính thức của một văn bản khác trong sổ đăng ký.
+
+    Vì sao: hai văn bản cùng năm, cùng cơ quan hay cùng chủ đề dễ bị chép lẫn trích yếu (Quyết định
+    số 387/QĐ-TTg về “Đẩy mạnh phong trào học tập suốt đời trong gia đình, dòng họ, cộng đồng, đơn
+    vị” và Quyết định số 677/QĐ-TTg về “Xây dựng mô hình Công dân học tập”); khi đó số, ký hiệu và
+    trích yếu chỉ vào hai văn bản khác nhau, người đọc không biết văn bản nào được dẫn.
+    """
+
+    code = "REF015"
+    name = "title-of-another-document"
+    severity = Severity.ERROR
+    message = "{symbol} được ghi trích yếu của {other}; trích yếu đúng là “{expected}”"
+    fix = FixSafety.UNSAFE
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        for r in resolved(ctx):
+            cite, entry = r.citation, r.entry
+            if entry is None or cite.title is None or cite.title_span is None or not entry.title:
+                continue
+            other = other_title(cite, entry, ctx.registry)
+            if other is None:
+                continue
+            yield self.finding(
+                ctx, cite.title_span, replacement=official_title(cite, entry),
+                symbol=entry.symbol, other=other.short(), expected=entry.title,
             )
 
 
