@@ -100,6 +100,8 @@ def dossier(spec: Path, out_dir: Path, force: bool, no_pdf: bool, templates_dir:
     result = build_dossier(spec, out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir)
     for line in result.lines():
         click.echo(line)
+    if result.exit_code:  # .docx written, no PDF: a partial result, as in batch
+        sys.exit(result.exit_code)
 
 
 @cli.command()
@@ -140,7 +142,10 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
 
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    from docgen import limits
+
+    # at most one byte past the limit: read_draft refuses it before stdin is read to its end
+    stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if "-" in paths else None
     run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin)
     if output is not None:
         from docgen.output import write_output

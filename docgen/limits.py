@@ -31,6 +31,10 @@ SPEC_NUMBER_DIGITS: Final = 9
 #: Characters of any number written in a spec (5,000 digits would make Python's int() fail).
 YAML_NUMBER_CHARS: Final = 40
 
+#: Roman-numbered sections (mục I, II, …) of one document: 3,999 (MMMCMXCIX) is the largest
+#: standard Roman numeral. NĐ30 documents never come near it; bench/scaling.py's 100× plan has 2,400.
+ROMAN_SECTIONS: Final = 3_999
+
 #: A draft read by ``check``: .txt, .md, .yaml text.
 TEXT_BYTES: Final = 50 * 1024 * 1024
 #: A .docx or .pdf file on disk.

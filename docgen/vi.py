@@ -9,6 +9,9 @@ import datetime as dt
 import re
 from typing import Final
 
+from docgen import limits
+from docgen.errors import Location, SpecError
+
 # Levels of "Cộng đồng học tập" (TT25 Điều 1). Keys are the spelling used in code, YAML and flags.
 LEVELS: Final[dict[str, str]] = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
 LEVEL_UNITS: Final[dict[str, str]] = {"xa": "xã", "huyen": "huyện", "tinh": "tỉnh"}
@@ -70,9 +73,16 @@ def place_date(place: str, value: dt.date | None) -> str:
 
 
 def roman(n: int) -> str:
-    """Roman numeral for a mục number (1-based): 4 → "IV", 21 → "XXI"."""
+    """Roman numeral for a mục number (1-based): 4 → "IV", 21 → "XXI".
+
+    Past :data:`docgen.limits.ROMAN_SECTIONS` a :class:`SpecError` names the limit (issue 9:
+    numerals stop at 3,999 and a traceback followed).
+    """
     if n < 1:
         raise ValueError(f"không có số La Mã cho {n}")
+    if n > limits.ROMAN_SECTIONS:
+        raise SpecError([(Location("spec", field="noi_dung"),
+                          f"mục thứ {n} vượt giới hạn {limits.ROMAN_SECTIONS} mục đánh số La Mã của một văn bản")])
     out = []
     for value, numeral in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
                            (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):

@@ -35,16 +35,12 @@ import os
 import re
 import signal
 import tempfile
-import threading
-import time
 import unicodedata
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import FrameType
 from typing import Any, TypeVar
 
 from docgen import vi
@@ -714,14 +710,14 @@ def run_batch(
         work = Path(tmp) if (pdf and kind == "dossier") else None
         pending = _plan(kind, table_data, table, out_dir, work, result, force=force, pdf=pdf, resume=resume,
                         templates_dir=templates_dir)
-        with _sigint_stops_children():
-            try:
-                _render_rows(result, pending, jobs, progress)
-                if pdf and result.done:
-                    _pdf_pass(result, out_dir, Path(tmp), force=force)
-            except KeyboardInterrupt:
-                result.interrupted = True
-                _clean_after_interrupt(result, pending, out_dir, stray, force=force, pdf=pdf)
+        # Ctrl-C in the PDF pass: render/pdf.py's convert() stops its LibreOffice and re-raises
+        try:
+            _render_rows(result, pending, jobs, progress)
+            if pdf and result.done:
+                _pdf_pass(result, out_dir, Path(tmp), force=force)
+        except KeyboardInterrupt:
+            result.interrupted = True
+            _clean_after_interrupt(result, pending, out_dir, stray, force=force, pdf=pdf)
     result.done.sort(key=lambda d: d.row)
     return result
 
@@ -922,58 +918,6 @@ def _write_pdf(target: Path, data: bytes, *, force: bool) -> None:
 
 
 # ------------------------------------------------------------------------------ Ctrl-C
-
-
-@contextmanager
-def _sigint_stops_children() -> Iterator[None]:
-    """While the block runs, Ctrl-C first kills the LibreOffice this process started, then raises
-    KeyboardInterrupt as usual. render/pdf.py starts soffice in its own session (so that a timeout
-    can kill its whole group): a terminal's Ctrl-C does not reach it, and nothing else would stop it."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-
-    def handler(signum: int, frame: FrameType | None) -> None:
-        _kill_own_sessions()
-        raise KeyboardInterrupt
-
-    previous = signal.signal(signal.SIGINT, handler)
-    try:
-        yield
-    finally:
-        signal.signal(signal.SIGINT, previous)
-
-
-def _kill_own_sessions() -> None:
-    """SIGKILL the process groups led by this process's children started in a session of their own
-    (soffice from render/pdf.py), and wait up to a second for them to die. Linux (/proc) only."""
-    me = os.getpid()
-    groups = [pid for pid, parent, group in _processes() if parent == me and group == pid]
-    for group in groups:
-        with suppress(ProcessLookupError, PermissionError):
-            os.killpg(group, signal.SIGKILL)
-    deadline = time.monotonic() + 1.0
-    while groups and time.monotonic() < deadline:
-        if not any(group in groups and state != "Z" for _, _, group, state in _processes(states=True)):
-            break
-        time.sleep(0.02)
-
-
-def _processes(states: bool = False) -> Iterator[Any]:
-    """(pid, parent pid, process group[, state]) of every process /proc shows."""
-    proc = Path("/proc")
-    if not proc.is_dir():
-        return
-    for entry in proc.iterdir():
-        if not entry.name.isdigit():
-            continue
-        try:
-            stat = (entry / "stat").read_text()
-        except OSError:
-            continue
-        fields = stat[stat.rindex(")") + 2:].split()  # after "pid (comm) ": state ppid pgrp …
-        item = (int(entry.name), int(fields[1]), int(fields[2]))
-        yield (*item, fields[0]) if states else item
 
 
 def _clean_after_interrupt(

@@ -4,6 +4,10 @@ A throw-away user profile (``-env:UserInstallation``) keeps the run independent 
 LibreOffice the user may have open, and of other docgen runs. The timeout grows with the number
 of files; on timeout the whole process group (soffice forks ``soffice.bin``) is stopped.
 
+soffice runs in a session of its own (so that its whole group can be stopped), which means a
+terminal's Ctrl-C never reaches it: any exception while waiting for it (KeyboardInterrupt above
+all) stops its group too, gently then by force, before it propagates (issue 9).
+
 A PDF is only reported made after :func:`verify_pdf`: it ends with ``%%EOF``, pypdf opens it and
 it has at least one page. A disk that fills up under LibreOffice leaves a truncated file that is
 not empty; it is removed and named in the error (issue 9).
@@ -86,6 +90,9 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
             raise RenderError(
                 f"LibreOffice chưa chuyển xong {len(docx_files)} tệp sang PDF sau {limit:.0f} giây; đã dừng."
             ) from None
+        except BaseException:  # Ctrl-C, SystemExit…: never leave soffice running behind us
+            _stop(process, grace=STOP_GRACE)
+            raise
     missing = [p for p in expected if not p.is_file() or p.stat().st_size == 0]
     if process.returncode != 0 or missing:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
@@ -97,6 +104,7 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     return expected
 
 
+STOP_GRACE: Final = 1.0  # seconds soffice gets to quit on SIGTERM before SIGKILL
 EOF_WINDOW: Final = 1024  # the PDF standard lets "%%EOF" sit within the last 1,024 bytes
 
 
@@ -125,10 +133,21 @@ def verify_pdf(path: Path) -> None:
         raise RenderError(f"PDF {path} hỏng, đã xóa: {problem}")
 
 
-def _stop(process: subprocess.Popen[bytes]) -> None:
-    """Stop the process group this module started (soffice and its soffice.bin child)."""
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except ProcessLookupError:
-        pass
+def _stop(process: subprocess.Popen[bytes], grace: float = 0.0) -> None:
+    """Stop the process group this module started (soffice and its soffice.bin child): SIGTERM
+    and up to ``grace`` seconds to quit, then SIGKILL; reap the leader and close its pipes."""
+    if grace > 0:
+        _signal_group(process, signal.SIGTERM)
+        try:
+            process.wait(timeout=grace)
+        except subprocess.TimeoutExpired:
+            pass
+    _signal_group(process, signal.SIGKILL)  # also soffice.bin when the leader quit first
     process.communicate()
+
+
+def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
+    try:
+        os.killpg(process.pid, signum)
+    except (ProcessLookupError, PermissionError):
+        pass
