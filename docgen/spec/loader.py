@@ -196,6 +196,8 @@ def character_name(ch: str) -> str:
         return f"{code} (ký tự dùng riêng, docgen dành cho chú thích)"
     if "\ud800" <= ch <= "\udfff":
         return f"{code} (nửa cặp UTF-16 đứng lẻ)"
+    if ch in "\ufffe\uffff":
+        return f"{code} (mã không phải ký tự)"
     return f"{code} (ký tự điều khiển)"
 
 
