@@ -25,17 +25,12 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from docgen.check.find.text import LEVEL_KEYS, UNIT_LEVEL
 from docgen.check.model import Draft
 from docgen.check.outline import LEVELS, Heading, Line, extract_outline, split_lines
 from docgen.check.patterns import reading as R
 from docgen.check.patterns import target as T
 
-_LEVEL_KEYS = {"xã": "xa", "huyện": "huyen", "tỉnh": "tinh"}
-_UNIT_LEVEL = {
-    "xã": "xa", "phường": "xa", "thị trấn": "xa",
-    "huyện": "huyen", "quận": "huyen", "thị xã": "huyen",
-    "tỉnh": "tinh",
-}
 _HEADER_LINES = 40  # the tên loại sits in the document's first lines (NĐ30 Phụ lục I)
 _HEADING_MAX = 120  # characters: a longer numbered line is a sentence, not a heading
 
@@ -159,16 +154,18 @@ class Reading:
         return None
 
     def role_at(self, offset: int) -> tuple[str | None, int]:
-        """The role of the cell or labelled value holding ``offset`` and where that cell starts."""
+        """The role of the cell or labelled value holding ``offset`` and where that cell starts
+        (a "Thời hạn giải quyết" label wins over a table cell)."""
+        label = self.label_at(offset)
+        if label is not None and label.role == "completion":
+            return "completion", label.value_start
+        found: tuple[str | None, int] = (None, offset)
         row = self.row_at(offset)
         if row is not None:
             for cell in row.cells:
                 if cell.start <= offset <= cell.end and cell.role in ("time", "completion"):
-                    return cell.role, cell.start
-        label = self.label_at(offset)
-        if label is not None and label.role == "completion":
-            return "completion", label.value_start
-        return None, offset
+                    found = (cell.role, cell.start)
+        return found
 
     def sections_at(self, offset: int) -> list[Section]:
         """Headings whose stretch holds ``offset`` (the heading line itself excluded), innermost first."""
@@ -219,20 +216,14 @@ class Reading:
         muc_do: int | None = None
         decided = False
         topic: bool | None = None
-        role: str | None = None
+        role, _ = self.role_at(offset)
         row = self.row_at(offset)
         if row is not None:
-            for cell in row.cells:
-                if cell.start <= offset <= cell.end and cell.role in ("time", "completion"):
-                    role = cell.role
             if row.group is not None and row.group.level is not None:
                 level, decided = row.group.level, True
                 named = [c.text for c in row.group.cells if _levels(c.text)] or [_row_text(row.group)]
                 source = f"hàng nhóm “{_short(named[0])}” của bảng"
                 topic = _topic(_row_text(row.group))
-        label = self.label_at(offset)
-        if label is not None and label.role == "completion":
-            role = "completion"
         for section in self.sections_at(offset):
             if topic is None:
                 topic = section.topic
@@ -303,12 +294,12 @@ def read_document(draft: Draft) -> Reading:
 def _levels(text: str, *, named: bool = False) -> frozenset[str]:
     """Levels a heading, a group row or a title is about: "cấp xã", "Đối với các xã, phường";
     with ``named``, also a unit named in a title: "“Cộng đồng học tập” xã Phước Hải"."""
-    out = {_LEVEL_KEYS[m.group("level").lower()] for m in T.LEVEL_RE.finditer(text)}
+    out = {LEVEL_KEYS[m.group("level").lower()] for m in T.LEVEL_RE.finditer(text)}
     if named:
-        out |= {_UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.NAMED_UNIT.finditer(text)}
+        out |= {UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.NAMED_UNIT.finditer(text)}
     for m in T.LEVEL_LIST_RE.finditer(text):
-        out |= {_LEVEL_KEYS[w.lower()] for w in T.LEVEL_WORD_RE.findall(m.group(0))}
-    out |= {_UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.UNIT_HEADING.finditer(text)}
+        out |= {LEVEL_KEYS[w.lower()] for w in T.LEVEL_WORD_RE.findall(m.group(0))}
+    out |= {UNIT_LEVEL[" ".join(m.group("unit").split()).lower()] for m in R.UNIT_HEADING.finditer(text)}
     return frozenset(out)
 
 
@@ -356,7 +347,6 @@ def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) ->
             a, b = line.content_start + k.start("addressee"), line.content_start + k.end("addressee")
             reading.addressee = (office, " ".join(k.group("addressee").split()), a, b)
             break
-    text = reading.text
     for i, line in enumerate(lines[:_HEADER_LINES]):
         c = line.content
         m = R.KIND_LINE.match(c)
@@ -386,7 +376,6 @@ def _header(reading: Reading, lines: list[Line], table_lines: frozenset[int]) ->
             reading.topic = " ".join(parts)
             reading.topic_span = (line.content_start, end)
             return
-    del text
 
 
 def _labels(reading: Reading, lines: list[Line], tables: list[Table]) -> None:

@@ -123,8 +123,7 @@ def _bound_targets(
         levels, _ = levels_in(seg)
         if levels:
             return []  # several levels in the clause itself: which one is not for us to guess
-        level = _addressee_level(seg)
-        source = ("theo người quyết định" if T.DECIDER_RE.search(seg) else "theo nơi nhận hồ sơ") if level else ""
+        level, source = _addressee_level(seg)
         if level is not None and level == scope.level:
             source = f"theo {scope.level_source}"
         if level is None:
@@ -217,8 +216,9 @@ def _regime_starts() -> frozenset[dt.date]:
     return frozenset(r.start for r in regimes())
 
 
-def _addressee_level(seg: str) -> str | None:
-    """The level whose dossier goes where the clause sends it ("gửi Phòng GDĐT": a commune's).
+def _addressee_level(seg: str) -> tuple[str | None, str]:
+    """The level whose dossier goes where the clause sends it ("gửi Phòng GDĐT": a commune's), or
+    whose decider it names ("Trưởng phòng … quyết định công nhận"), with where it was learnt.
 
     Before the 2025 reform a commune's dossier went to the Phòng, a district's to the Sở, a
     province's to the Bộ (TT25 điểm d khoản 1 Điều 9, 14, 19); after it the Sở also receives the
@@ -228,14 +228,12 @@ def _addressee_level(seg: str) -> str | None:
     if d is not None:
         # "Trưởng phòng Giáo dục và Đào tạo (ký) quyết định công nhận": only communes' (điểm đ
         # khoản 2 Điều 9); "Bộ trưởng … quyết định công nhận": only provinces' (Điều 19)
-        return "xa" if d.group("who").lower().startswith("trưởng") else "tinh"
+        return ("xa" if d.group("who").lower().startswith("trưởng") else "tinh"), "theo người quyết định"
     if not (T.DOSSIER_RE.search(seg) and T.SEND_RE.search(seg)):
-        return None
+        return None, ""
     m = T.ADDRESSEE_RE.search(seg)
-    if m is None:
-        return None
-    office = m.group("office")
-    return {"Phòng": "xa", "Bộ": "tinh"}.get(office)
+    level = {"Phòng": "xa", "Bộ": "tinh"}.get(m.group("office")) if m is not None else None
+    return level, "theo nơi nhận hồ sơ" if level else ""
 
 
 def _cuts(seg: str, citation_dates: list[tuple[int, int]], base: int) -> list[tuple[int, int]]:

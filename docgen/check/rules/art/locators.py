@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from docgen import vi
-from docgen.check.find import ArticleRef, levels_in
+from docgen.check.find import UNIT_LEVEL, ArticleRef, levels_in
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
 from docgen.check.model import Finding, FixSafety, Severity, Span
@@ -20,7 +20,6 @@ from docgen.check.rules.base import CheckContext, Rule, register
 
 LEVEL_WORDS = vi.LEVELS  # "xa" → "cấp xã"
 LOWER_LEVEL = {"huyen": "xa", "tinh": "huyen"}
-UNIT_LEVELS = {"xã": "xa", "phường": "xa", "thị trấn": "xa", "huyện": "huyen", "quận": "huyen", "thị xã": "huyen", "tỉnh": "tinh"}
 
 
 def _tt25_symbol() -> str:
@@ -127,7 +126,7 @@ class ArticleWrongTopic(Rule):
             if not levels and not ref.footnote:
                 # "… 13 chỉ tiêu tại Điều 12 của Thông tư (mức độ 1)" under "2. Đối với cấp huyện"
                 scope = ctx.reading.scope_at(ref.span.start)
-                named = {UNIT_LEVELS[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
+                named = {UNIT_LEVEL[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
                 # "(khoản 4 Điều 5 và khoản 4 Điều 10 …)": the clause cites several levels' articles
                 named |= _cited_levels(ctx, ref)
                 # "ít nhất 90% số xã … theo điểm a khoản 1 Điều 8" under a district heading speaks
@@ -157,7 +156,7 @@ class ArticleWrongTopic(Rule):
             elif art.topic in ("authority", "procedure", "conditions"):
                 if level == art.level:
                     continue
-                units = {UNIT_LEVELS[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
+                units = {UNIT_LEVEL[" ".join(u.lower().split())] for u in T.UNIT_WORD_RE.findall(ref.context)}
                 if art.topic == "conditions" and art.level in units:
                     continue  # "Cấp huyện: ít nhất 90% số xã đạt mức độ 1 theo điểm a khoản 1 Điều 8": the communes' condition
                 finder = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,24 +51,8 @@ class DossierWrongAddressee(Rule):
             day = ctx.draft.date or t.deadline
             if day is None:
                 continue
-            try:
-                regime = tl.regime_on(day)
-            except tl.TimelineError:
-                continue
-            level = regime.level(t.level)
-            if not level.available:
-                continue  # DL007 names a level that no longer exists
-            expected = _OFFICE.get(level.addressee.value.split()[0])
-            if expected is None or expected == t.addressee:
-                continue
-            if t.addressee == "phong" and not regime.level("huyen").available:
-                continue  # DL007: the Phòng no longer exists
-            confident = level.addressee.source.confidence == "high" and regime.source.confidence == "high"
-            yield self.finding(
-                ctx, t.addressee_span,
-                severity=None if confident else Severity.WARNING,
-                level=level_label(t), expected=level.addressee.value, cite=level.addressee.cite.locator.text(),
-                day=vi.date_short(day), found=t.addressee_text, verify="" if confident else "; cần xác minh",
+            yield from self._judge(
+                ctx, tl, t.level, t.addressee, day, t.addressee_span, level_label(t), t.addressee_text or "",
             )
         yield from self._proposal(ctx, tl)
 
@@ -83,23 +68,31 @@ class DossierWrongAddressee(Rule):
         levels, _ = levels_in(topic)
         if len(levels) != 1:
             return
+        office, found, start, end = reading.addressee
+        level_key = next(iter(levels))
+        yield from self._judge(
+            ctx, tl, level_key, office, day, Span(start, end), f"{vi.LEVELS[level_key]} (theo trích yếu của tờ trình)", found,
+        )
+
+    def _judge(
+        self, ctx: CheckContext, tl: Any, level_key: str, office: str, day: dt.date, span: Span, level_text: str, found: str,
+    ) -> Iterator[Finding]:
+        """The finding when ``office`` is not where the regime of ``day`` sends a ``level_key`` dossier."""
         try:
             regime = tl.regime_on(day)
         except tl.TimelineError:
             return
-        level_key = next(iter(levels))
         level = regime.level(level_key)
-        office, found, start, end = reading.addressee
+        if not level.available:
+            return  # DL007 names a level that no longer exists
         expected = _OFFICE.get(level.addressee.value.split()[0])
-        if not level.available or expected is None or expected == office:
+        if expected is None or expected == office:
             return
         if office == "phong" and not regime.level("huyen").available:
-            return  # DL007
+            return  # DL007: the Phòng no longer exists
         confident = level.addressee.source.confidence == "high" and regime.source.confidence == "high"
         yield self.finding(
-            ctx, Span(start, end), severity=None if confident else Severity.WARNING,
-            level=f"{vi.LEVELS[level_key]} (theo trích yếu của tờ trình)", expected=level.addressee.value,
-            cite=level.addressee.cite.locator.text(), day=vi.date_short(day), found=found,
-            verify="" if confident else "; cần xác minh",
+            ctx, span, severity=None if confident else Severity.WARNING,
+            level=level_text, expected=level.addressee.value, cite=level.addressee.cite.locator.text(),
+            day=vi.date_short(day), found=found, verify="" if confident else "; cần xác minh",
         )
-
