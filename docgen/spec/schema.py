@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from typing import Any, Final
 
+from docgen import limits
 from docgen.spec.models import Document
 
 SCHEMA_ID: Final = "https://docgen.invalid/schema/spec.schema.json"
@@ -75,6 +76,17 @@ def spec_schema() -> dict[str, Any]:
     schema["properties"]["nguoi_ky"] = {
         "description": signers.pop("description", ""),
         "anyOf": [{"$ref": "#/$defs/Signer"}, signers],
+    }
+    # so: what Document._positive_number accepts, no more (issue 9: the schema allowed any text).
+    digits = limits.SPEC_NUMBER_DIGITS
+    number = schema["properties"]["so"]
+    schema["properties"]["so"] = {
+        "description": number.get("description", ""),
+        "anyOf": [
+            {"type": "integer", "minimum": 1, "maximum": 10**digits - 1},
+            {"type": "string", "pattern": "^[0-9]*[1-9][0-9]*$", "maxLength": digits},
+            {"type": "null"},
+        ],
     }
     title, description = _DEF_TEXT["Document"]
     return {"$schema": DRAFT, "$id": SCHEMA_ID, **schema, "title": title, "description": description}

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pydantic
 import pytest
 from click.testing import CliRunner
 from ruamel.yaml import YAML
@@ -16,7 +17,7 @@ from ruamel.yaml import YAML
 from docgen.cli import cli
 from docgen.errors import UsageError
 from docgen.spec.loader import Problem, load_spec, load_spec_text
-from docgen.spec.models import Kind
+from docgen.spec.models import Document, Kind
 from docgen.spec.schema import spec_json_schema, spec_schema
 from docgen.spec.starter import starter_spec
 
@@ -87,6 +88,27 @@ def test_schema_accepts_what_the_loader_accepts(patch: dict[str, Any], valid: bo
     }
     errors = list(jsonschema.Draft202012Validator(spec_schema()).iter_errors({**base, **patch}))
     assert (errors == []) is valid
+
+
+@pytest.mark.parametrize("number", [5, 1357, "5", "007", 999_999_999, 0, "0", "000", -5, "-5", 5.5, "1e5", "0x1F", "١٢", 10**9, "1234567890", "abc", True])
+def test_schema_and_loader_agree_on_the_number(number: object) -> None:
+    """Issue 9: the schema let any text through as ``so`` while the loader refused it."""
+    base = {
+        "loai": "cong-van",
+        "co_quan": [{"ten": "ỦY BAN NHÂN DÂN"}],
+        "dia_danh": "Cao Bằng",
+        "trich_yeu": "V/v thử",
+        "nguoi_ky": {"ho_ten": "Trịnh Trường Huy"},
+        "so": number,
+    }
+    schema_ok = not list(jsonschema.Draft202012Validator(spec_schema()).iter_errors(base))
+    try:
+        Document.model_validate(base)
+    except pydantic.ValidationError:
+        model_ok = False
+    else:
+        model_ok = True
+    assert schema_ok == model_ok, f"schema {'accepts' if schema_ok else 'refuses'} so={number!r}, the loader {'accepts' if model_ok else 'refuses'} it"
 
 
 @pytest.mark.parametrize("deadline", ["31/12/2025", "03/2026", 2027])
