@@ -236,12 +236,25 @@ def _check_header(path: Path, header: list[str]) -> None:
         first.setdefault(name, i)
 
 
-def _row(path: Path, header: list[str], number: int, cells: list[str]) -> TableRow | None:
-    """A TableRow, None for an empty row; cells beyond the named columns make the row's problem."""
+def _row(path: Path, header: list[str], number: int, cells: list[str], delimiter: str | None = None) -> TableRow | None:
+    """A TableRow, None for an empty row; cells beyond the named columns make the row's problem, and
+    so does (in a CSV) a short row whose cell holds the delimiter: a quote put in the wrong place
+    (``"Xã A,2025``… closed later on the line) has joined several cells into one."""
     if not any(c.strip() for c in cells):
         return None
     record = {h: unicodedata.normalize("NFC", c).strip() for h, c in zip(header, cells) if h}
     problem = None
+    named = max((i for i, h in enumerate(header) if h), default=-1) + 1
+    if delimiter and len(cells) < named:
+        for i, cell in enumerate(cells):
+            if delimiter in cell:
+                shown = "tab" if delimiter == "\t" else f"“{delimiter}”"
+                return TableRow(number, record, RowError(
+                    number, _letter(i),
+                    f"dòng chỉ có {len(cells)} ô thay vì {named} vì ô {_letter(i)}{number} (“{cell.strip()[:40]}”) "
+                    f"chứa dấu {shown} nằm trong cặp ngoặc kép: dấu \" đặt sai chỗ đã gộp nhiều ô làm một; "
+                    "hãy sửa hoặc bỏ dấu \"",
+                ))
     for i, cell in enumerate(cells):
         if cell.strip() and (i >= len(header) or not header[i]):
             reason = (
@@ -297,7 +310,7 @@ def _read_csv(path: Path) -> Table:
         raise InputError(f"{path}: bảng trống")
     header = [_key(h) for h in records[0][1]]
     _check_header(path, header)
-    rows = [r for number, cells in records[1:] if (r := _row(path, header, number, cells)) is not None]
+    rows = [r for number, cells in records[1:] if (r := _row(path, header, number, cells, dialect.delimiter)) is not None]
     for row in rows:
         row.problem = broken.get(row.number) or row.problem
     return Table(header, rows)

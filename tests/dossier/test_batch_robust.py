@@ -83,6 +83,25 @@ def test_unclosed_quote_closed_rows_later_is_refused(tmp_path: Path) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_a_quote_closed_later_on_the_same_line_is_that_rows_error(tmp_path: Path) -> None:
+    """Issue 9: ``"Xã Số 2,tỉnh Lai Châu"`` joins two cells; it was reported as a missing value."""
+    lines = [",".join(HEADER)] + [",".join(row(i)).replace("VT, VHXH", "VT") for i in range(1, 4)]
+    lines[2] = lines[2].replace("Xã Số 2,tỉnh Lai Châu", '"Xã Số 2,tỉnh Lai Châu"')
+    table = tmp_path / "t.csv"
+    table.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_batch("to-trinh", table, tmp_path / "out", pdf=False, jobs=1)
+    assert [(e.row, e.column) for e in result.errors] == [(3, "B")]
+    assert "ngoặc kép" in result.errors[0].reason and "8 ô thay vì 9" in result.errors[0].reason
+    assert len(result.done) == 2 and result.exit_code == 1
+
+
+def test_a_quoted_cell_holding_a_comma_in_a_full_row_is_read(tmp_path: Path) -> None:
+    rows = [row(1), row(2, "Xã Tân Lập, huyện Phong Thổ"), row(3)]
+    table = read_table(write_csv(tmp_path / "t.csv", rows))
+    assert [r.problem for r in table.rows] == [None, None, None]
+    assert table.rows[1].record["ten"] == "Xã Tân Lập, huyện Phong Thổ"
+
+
 def test_a_cell_on_two_lines_is_that_rows_error(tmp_path: Path) -> None:
     rows = [row(1), row(2, "Tân\nLập"), row(3)]
     table = write_csv(tmp_path / "t.csv", rows)
