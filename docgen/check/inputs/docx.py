@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 import zipfile
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from docgen import limits
 from docgen import text as vtext
@@ -81,10 +81,19 @@ def _check_zip_directory(data: bytes, where: str) -> None:
         )
 
 
-def _qn(tag: str) -> str:
-    from docx.oxml.ns import qn
+_W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_P, _TBL, _TR, _TC, _TCPR, _VMERGE, _SDT, _SDT_CONTENT, _VAL, _ID = (
+    _W + t for t in ("p", "tbl", "tr", "tc", "tcPr", "vMerge", "sdt", "sdtContent", "val", "id")
+)
+_T, _FOOTNOTE_REFERENCE, _NO_BREAK_HYPHEN = _W + "t", _W + "footnoteReference", _W + "noBreakHyphen"
+_BLANKS: Final = frozenset(_W + t for t in ("tab", "br", "cr"))
 
-    return str(qn(tag))
+
+def _qn(tag: str) -> str:
+    """"w:p" → the Clark name, for the tags not kept as constants above."""
+    prefix, _, local = tag.partition(":")
+    assert prefix == "w", tag
+    return _W + local
 
 
 def docx_blocks(document: Any) -> Iterator[tuple[Any, bool]]:
@@ -96,22 +105,23 @@ def docx_blocks(document: Any) -> Iterator[tuple[Any, bool]]:
 
 def _blocks(container: Any, in_table: bool) -> Iterator[tuple[Any, bool]]:
     for child in container.iterchildren():
-        if child.tag == _qn("w:p"):
+        tag = child.tag
+        if tag == _P:
             yield child, in_table
-        elif child.tag == _qn("w:tbl"):
-            for row in child.iterchildren(_qn("w:tr")):
+        elif tag == _TBL:
+            for row in child.iterchildren(_TR):
                 seen: set[int] = set()
-                for cell in row.iterchildren(_qn("w:tc")):
+                for cell in row.iterchildren(_TC):
                     if id(cell) in seen:
                         continue
                     seen.add(id(cell))
-                    tcpr = cell.find(_qn("w:tcPr"))
-                    vmerge = tcpr.find(_qn("w:vMerge")) if tcpr is not None else None
-                    if vmerge is not None and vmerge.get(_qn("w:val")) in (None, "continue"):
+                    tcpr = cell.find(_TCPR)
+                    vmerge = tcpr.find(_VMERGE) if tcpr is not None else None
+                    if vmerge is not None and vmerge.get(_VAL) in (None, "continue"):
                         continue  # continuation of a vertically merged cell
                     yield from _blocks(cell, True)
-        elif child.tag == _qn("w:sdt"):
-            content = child.find(_qn("w:sdtContent"))
+        elif tag == _SDT:
+            content = child.find(_SDT_CONTENT)
             if content is not None:
                 yield from _blocks(content, in_table)
 
@@ -121,14 +131,14 @@ def _paragraph_text(p: Any, numbers: dict[str, int]) -> str:
     parts: list[str] = []
     for el in p.iter():
         tag = el.tag
-        if tag == _qn("w:t"):
+        if tag == _T:
             parts.append(el.text or "")
-        elif tag in (_qn("w:tab"), _qn("w:br"), _qn("w:cr")):
+        elif tag in _BLANKS:
             parts.append(" ")
-        elif tag == _qn("w:noBreakHyphen"):
+        elif tag == _NO_BREAK_HYPHEN:
             parts.append("-")
-        elif tag == _qn("w:footnoteReference"):
-            fid = el.get(_qn("w:id")) or ""
+        elif tag == _FOOTNOTE_REFERENCE:
+            fid = el.get(_ID) or ""
             number = numbers.setdefault(fid, len(numbers) + 1)
             parts.append(f"[{number}]")
     return "".join(parts)

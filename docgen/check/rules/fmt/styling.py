@@ -120,7 +120,7 @@ class FontNotTimesNewRoman(Rule):
         for p in ctx.docx_paragraphs:
             for run in text_runs(p):
                 attrs = ("ascii",) if run.text.isascii() else ("ascii", "hAnsi")
-                bad = next((f for a in attrs if (f := run_font(doc, p.paragraph, run, a)) != nd30.FONT), None)
+                bad = next((f for a in attrs if (f := run_font(doc, p, run, a)) != nd30.FONT), None)
                 if bad is not None:
                     yield self.finding(ctx, paragraph_span(p), found=bad or "mặc định của Word")
                     break
@@ -146,7 +146,7 @@ class TextNotBlack(Rule):
         doc = ctx.draft.docx
         for p in ctx.docx_paragraphs:
             for run in text_runs(p):
-                colour = run_colour(doc, p.paragraph, run)
+                colour = run_colour(doc, p, run)
                 if colour not in self.BLACK:
                     yield self.finding(ctx, paragraph_span(p), found=colour)
                     break
@@ -171,7 +171,7 @@ class BodyFontSize(Rule):
         low, high = nd30.BODY_SIZE_PT
         for p in body_paragraphs(ctx):
             for run in text_runs(p):
-                size = run_size(doc, p.paragraph, run)
+                size = run_size(doc, p, run)
                 if not low <= size <= high:
                     yield self.finding(ctx, paragraph_span(p), found=fmt_number(size))
                     break
@@ -195,7 +195,7 @@ class BodyNotJustified(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         doc = ctx.draft.docx
         for p in body_paragraphs(ctx):
-            jc = paragraph_alignment(doc, p.paragraph)
+            jc = paragraph_alignment(doc, p)
             if jc not in ("both", "distribute"):
                 yield self.finding(ctx, paragraph_span(p), found=self.WORDS.get(jc, jc))
 
@@ -218,9 +218,9 @@ class BodyFirstLineIndent(Rule):
         doc = ctx.draft.docx
         low, high = nd30.FIRST_LINE_INDENT_CM
         for p in body_paragraphs(ctx):
-            if is_numbered(doc, p.paragraph):
+            if is_numbered(doc, p):
                 continue  # Word numbering sets its own (hanging) indents
-            cm = paragraph_first_line_cm(doc, p.paragraph)
+            cm = paragraph_first_line_cm(doc, p)
             if not low - 0.05 <= cm <= high + 0.05:
                 yield self.finding(ctx, paragraph_span(p), found=fmt_number(round(cm, 2)))
 
@@ -232,12 +232,12 @@ def _element_style(
     doc = ctx.draft.docx
     problems: list[str] = []
     for run in text_runs(p):
-        size = run_size(doc, p.paragraph, run)
+        size = run_size(doc, p, run)
         if sizes and not sizes[0] <= size <= sizes[1] and "cỡ" not in " ".join(problems):
             problems.append(f"cỡ {fmt_number(size)} pt (phải {fmt_number(sizes[0])}–{fmt_number(sizes[1])} pt)")
-        if bold is not None and run_flag(doc, p.paragraph, run, "b") != bold and "đậm" not in " ".join(problems):
+        if bold is not None and run_flag(doc, p, run, "b") != bold and "đậm" not in " ".join(problems):
             problems.append("không in đậm" if bold else "in đậm")
-        if italic is not None and run_flag(doc, p.paragraph, run, "i") != italic and "nghiêng" not in " ".join(problems):
+        if italic is not None and run_flag(doc, p, run, "i") != italic and "nghiêng" not in " ".join(problems):
             problems.append("không in nghiêng" if italic else "in nghiêng")
     if problems:
         yield rule.finding(ctx, paragraph_span(p), problems=", ".join(problems))
@@ -318,7 +318,7 @@ class TenLoaiStyle(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         for p in ctx.docx_paragraphs:
-            if " ".join(p.paragraph.text.split()) in nd30.DOC_TYPES:
+            if " ".join(p.raw_text.split()) in nd30.DOC_TYPES:
                 yield from _element_style(self, ctx, p, nd30.BODY_SIZE_PT, True, False)
                 return
 

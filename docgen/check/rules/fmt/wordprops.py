@@ -9,12 +9,11 @@ are running text (:func:`body_paragraphs`) and where a paragraph is in the draft
 from __future__ import annotations
 
 import functools
-import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from docgen.check.model import Span
-from docgen.check.outline import DocxParagraph
+from docgen.check.outline import DocxParagraph, DocxRun
 from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext
 
@@ -42,10 +41,10 @@ def _styles_chain(style: Any) -> Iterator[Any]:
 # minutes for a long draft (issue 9). The chains are the same for every paragraph of a style,
 # so they are looked up once per document. An entry holds its document, so an id is never
 # reused while cached.
-_CACHES: dict[int, tuple[Any, dict[tuple[str, str | None], Any]]] = {}
+_CACHES: dict[int, tuple[Any, dict[tuple[str | None, ...], Any]]] = {}
 
 
-def _cache(doc: Any) -> dict[tuple[str, str | None], Any]:
+def _cache(doc: Any) -> dict[tuple[str | None, ...], Any]:
     hit = _CACHES.get(id(doc))
     if hit is None or hit[0] is not doc:
         if len(_CACHES) >= 4:
@@ -55,12 +54,12 @@ def _cache(doc: Any) -> dict[tuple[str, str | None], Any]:
     return hit[1]
 
 
-def _paragraph_chain(doc: Any, paragraph: Any) -> list[Any]:
+def _paragraph_chain(doc: Any, p: DocxParagraph) -> list[Any]:
     """The ``w:style`` elements of the paragraph's style and the styles it is based on."""
-    key = ("p", paragraph._p.style)
+    key = ("p", p.style_id)
     cache = _cache(doc)
     if key not in cache:
-        cache[key] = list(_styles_chain(paragraph.style))
+        cache[key] = list(_styles_chain(p.paragraph.style))
     chain: list[Any] = cache[key]
     return chain
 
@@ -98,26 +97,44 @@ def _read_doc_defaults(doc: Any, tag: str) -> Any:
     return None if holder is None else holder.find(qn(f"w:{tag}"))
 
 
-def _run_levels(doc: Any, paragraph: Any, run: Any) -> Iterator[Any]:
-    """The ``w:rPr`` elements that can set a run property, nearest first."""
-    yield run._r.rPr
-    rstyle = run._r.rPr.rStyle if run._r.rPr is not None else None
-    if rstyle is not None:
-        yield from _character_chain(doc, rstyle.val)
-    for element in _paragraph_chain(doc, paragraph):
-        yield element.rPr
-    yield _doc_defaults(doc, "rPr")
+def _run_value(doc: Any, p: DocxParagraph, run: DocxRun, name: str, read: Callable[[Any], Any]) -> Any:
+    """The first value ``read`` finds in the run's own ``w:rPr``, then its character style chain,
+    its paragraph's style chain and the document defaults. All but the first level are the same
+    for every run of one (paragraph style, character style): their answer is looked up once per
+    document and ``name`` (which must identify ``read``)."""
+    if run.rpr is not None:
+        value = read(run.rpr)
+        if value is not None:
+            return value
+    cache = _cache(doc)
+    key = ("rv", p.style_id, run.rstyle, name)
+    if key not in cache:
+        levels: list[Any] = []
+        if run.rstyle is not None:
+            levels.extend(_character_chain(doc, run.rstyle))
+        levels.extend(element.rPr for element in _paragraph_chain(doc, p))
+        levels.append(_doc_defaults(doc, "rPr"))
+        cache[key] = _first(levels, read)
+    return cache[key]
 
 
-def _paragraph_levels(doc: Any, paragraph: Any) -> Iterator[Any]:
-    """The ``w:pPr`` elements that can set a paragraph property, nearest first."""
-    yield paragraph._p.pPr
-    for element in _paragraph_chain(doc, paragraph):
-        yield element.pPr
-    yield _doc_defaults(doc, "pPr")
+def _paragraph_value(doc: Any, p: DocxParagraph, name: str, read: Callable[[Any], Any]) -> Any:
+    """The first value ``read`` finds in the paragraph's ``w:pPr``, its style chain and the
+    document defaults (the inherited part looked up once per document, style and ``name``)."""
+    if p.ppr is not None:
+        value = read(p.ppr)
+        if value is not None:
+            return value
+    cache = _cache(doc)
+    key = ("pv", p.style_id, name)
+    if key not in cache:
+        levels = [element.pPr for element in _paragraph_chain(doc, p)]
+        levels.append(_doc_defaults(doc, "pPr"))
+        cache[key] = _first(levels, read)
+    return cache[key]
 
 
-def _first(levels: Iterator[Any], read: Callable[[Any], Any]) -> Any:
+def _first(levels: Iterable[Any], read: Callable[[Any], Any]) -> Any:
     for level in levels:
         if level is None:
             continue
@@ -151,7 +168,7 @@ def _theme(doc: Any) -> dict[str, str]:
     return _theme_fonts(part.blob)
 
 
-def run_font(doc: Any, paragraph: Any, run: Any, attr: str = "ascii") -> str:
+def run_font(doc: Any, p: DocxParagraph, run: DocxRun, attr: str = "ascii") -> str:
     """Effective font of a run for ``attr`` ("ascii" or "hAnsi"); "" when nothing sets it."""
 
     def read(rpr: Any) -> str | None:
@@ -164,31 +181,31 @@ def run_font(doc: Any, paragraph: Any, run: Any, attr: str = "ascii") -> str:
         value = fonts.get(qn(f"w:{attr}"))
         return str(value) if value else None
 
-    return str(_first(_run_levels(doc, paragraph, run), read) or "")
+    return str(_run_value(doc, p, run, f"font:{attr}", read) or "")
 
 
-def run_size(doc: Any, paragraph: Any, run: Any) -> float:
+def run_size(doc: Any, p: DocxParagraph, run: DocxRun) -> float:
     """Effective size in points (Word's default is 10 pt when nothing sets it)."""
 
     def read(rpr: Any) -> float | None:
         sz = rpr.find(qn("w:sz"))
         return None if sz is None else int(sz.get(qn("w:val"))) / 2
 
-    value = _first(_run_levels(doc, paragraph, run), read)
+    value = _run_value(doc, p, run, "size", read)
     return float(value) if value is not None else 10.0
 
 
-def run_flag(doc: Any, paragraph: Any, run: Any, tag: str) -> bool:
+def run_flag(doc: Any, p: DocxParagraph, run: DocxRun, tag: str) -> bool:
     """Effective bold ("b") or italic ("i")."""
 
     def read(rpr: Any) -> bool | None:
         el = rpr.find(qn(f"w:{tag}"))
         return None if el is None else el.get(qn("w:val")) in _ON
 
-    return bool(_first(_run_levels(doc, paragraph, run), read))
+    return bool(_run_value(doc, p, run, f"flag:{tag}", read))
 
 
-def run_colour(doc: Any, paragraph: Any, run: Any) -> str:
+def run_colour(doc: Any, p: DocxParagraph, run: DocxRun) -> str:
     """Effective colour: "auto", a hex value, or "theme:<name>"."""
 
     def read(rpr: Any) -> str | None:
@@ -198,18 +215,18 @@ def run_colour(doc: Any, paragraph: Any, run: Any) -> str:
         theme = el.get(qn("w:themeColor"))
         return f"theme:{theme}" if theme else str(el.get(qn("w:val")) or "auto")
 
-    return str(_first(_run_levels(doc, paragraph, run), read) or "auto")
+    return str(_run_value(doc, p, run, "colour", read) or "auto")
 
 
-def paragraph_alignment(doc: Any, paragraph: Any) -> str:
+def paragraph_alignment(doc: Any, p: DocxParagraph) -> str:
     def read(ppr: Any) -> str | None:
         el = ppr.find(qn("w:jc"))
         return None if el is None else str(el.get(qn("w:val")))
 
-    return str(_first(_paragraph_levels(doc, paragraph), read) or "left")
+    return str(_paragraph_value(doc, p, "jc", read) or "left")
 
 
-def paragraph_first_line_cm(doc: Any, paragraph: Any) -> float:
+def paragraph_first_line_cm(doc: Any, p: DocxParagraph) -> float:
     """Effective first-line indent in cm (negative for a hanging indent)."""
 
     def read(ppr: Any) -> float | None:
@@ -222,17 +239,17 @@ def paragraph_first_line_cm(doc: Any, paragraph: Any) -> float:
             return -int(el.get(qn("w:hanging"))) / 567.0
         return None
 
-    value = _first(_paragraph_levels(doc, paragraph), read)
+    value = _paragraph_value(doc, p, "ind", read)
     return float(value) if value is not None else 0.0
 
 
-def is_numbered(doc: Any, paragraph: Any) -> bool:
+def is_numbered(doc: Any, p: DocxParagraph) -> bool:
     """True when Word numbering (w:numPr, direct or from the style) applies to the paragraph."""
-    return _first(_paragraph_levels(doc, paragraph), lambda ppr: True if ppr.find(qn("w:numPr")) is not None else None) is True
+    return _paragraph_value(doc, p, "numPr", lambda ppr: True if ppr.find(qn("w:numPr")) is not None else None) is True
 
 
-def text_runs(p: DocxParagraph) -> list[Any]:
-    return [r for r in p.paragraph.runs if r.text.strip()]
+def text_runs(p: DocxParagraph) -> list[DocxRun]:
+    return p.text_runs
 
 
 def paragraph_span(p: DocxParagraph) -> Span:
@@ -243,27 +260,36 @@ def paragraph_span(p: DocxParagraph) -> Span:
 
 def find_paragraph(ctx: CheckContext, pattern: Any) -> DocxParagraph | None:
     for p in ctx.docx_paragraphs:
-        text = unicodedata.normalize("NFC", p.paragraph.text).strip()
+        text = p.nfc_text.strip()
         if text and pattern.match(text):
             return p
     return None
 
 
-def body_paragraphs(ctx: CheckContext) -> Iterator[DocxParagraph]:
+def body_paragraphs(ctx: CheckContext) -> list[DocxParagraph]:
     """Running-text paragraphs: outside tables, a sentence long, not a title (in capitals or
     all bold, like the trích yếu), not "Kính gửi", "Nơi nhận" or a "(Kèm theo …)" line. A page
-    of a public-service procedure (it has a "Tên thủ tục") is not an NĐ30 document: none."""
+    of a public-service procedure (it has a "Tên thủ tục") is not an NĐ30 document: none.
+    Found once per draft and shared by the rules."""
+    found: list[DocxParagraph] | None = ctx.memo.get("fmt.body_paragraphs")
+    if found is None:
+        found = list(_body_paragraphs(ctx))
+        ctx.memo["fmt.body_paragraphs"] = found
+    return found
+
+
+def _body_paragraphs(ctx: CheckContext) -> Iterator[DocxParagraph]:
     if ctx.reading.procedure is not None:
         return
     doc = ctx.draft.docx
     for p in ctx.docx_paragraphs:
-        text = p.paragraph.text.strip()
+        text = p.raw_text.strip()
         if p.in_table or len(text) < 40 or text.isupper() or text.startswith("("):
             continue
         if form.NOI_NHAN.match(text) or form.KINH_GUI.match(text):
             continue
         runs = text_runs(p)
-        if runs and all(run_flag(doc, p.paragraph, r, "b") for r in runs):
+        if runs and all(run_flag(doc, p, r, "b") for r in runs):
             continue
         yield p
 

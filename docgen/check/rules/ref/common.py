@@ -126,8 +126,27 @@ def expand_abbreviations(text: str, registry: Any) -> str:
     return P.WORD_RE.sub(word, text)
 
 
+# words() of an issuer is asked again for every citation of the same body and for the registry
+# entry it is compared with: answered once per (registry, text). The registry is held so that
+# its id is not reused while cached.
+_WORDS: dict[str, tuple[str, ...]] = {}
+_WORDS_REGISTRY: list[Any] = [None]
+
+
 def words(text: str, registry: Any = None) -> list[str]:
     """The words of an organisation's name, abbreviations spelt out, asides and "khóa XII" dropped."""
+    if _WORDS_REGISTRY[0] is not registry:
+        _WORDS.clear()
+        _WORDS_REGISTRY[0] = registry
+    found = _WORDS.get(text)
+    if found is None:
+        if len(_WORDS) > 4096:
+            _WORDS.clear()
+        found = _WORDS[text] = tuple(_words(text, registry))
+    return list(found)
+
+
+def _words(text: str, registry: Any) -> list[str]:
     if registry is not None:
         text = expand_abbreviations(text, registry)
     text = P.PARENTHESES_RE.sub(" ", text.casefold()).replace("&", " ")
