@@ -23,13 +23,16 @@ from functools import cache
 from importlib import resources
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
-import yaml
-
 from docgen import vi
+from docgen.law.records import build, cached
 
 Confidence = Literal["high", "medium", "low", "not-found"]
 VERIFIED: frozenset[str] = frozenset({"high", "medium"})
+
+
+def data_bytes(name: str) -> bytes:
+    """The raw bytes of one packaged data file (the key of its cached records)."""
+    return resources.files("docgen.law").joinpath("data", name).read_bytes()
 
 
 def read_data(name: str) -> Any:
@@ -39,15 +42,16 @@ def read_data(name: str) -> Any:
     parser took ~1.5 s of every ``docgen check`` start (bench/check.py). The data is written so
     that YAML 1.1 and 1.2 read it the same (tests/law compare both).
     """
+    import yaml  # only when the cached records cannot be used (docgen.law.records.cached)
+
     text = resources.files("docgen.law").joinpath("data", name).read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 
 
-class Source(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Source:
     """Where a fact comes from and how sure we are (tt25.md §0)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     ref: str
     confidence: Confidence
@@ -58,20 +62,18 @@ class Source(BaseModel):
         return self.confidence in VERIFIED
 
 
-class WrongForm(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class WrongForm:
     """A known mistake in citing this document (a wrong symbol, issuer, date or title)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     field: Literal["symbol", "issuer", "date", "title"]
     value: str
     note: str
 
 
-class IssuerAbbreviation(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class IssuerAbbreviation:
     """A short form of words in an organisation's name: "GDĐT" for "Giáo dục và Đào tạo"."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     short: str
     long: str
@@ -105,10 +107,12 @@ CurrentStatus = Literal["in-force", "repealed", "historic", "unknown"]
 Kind = Literal["thong-tu", "nghi-dinh", "quyet-dinh", "ket-luan", "chi-thi", "ke-hoach", "nghi-quyet", "cong-van"]
 
 
-class RegistryEntry(BaseModel):
-    """One document of the registry. Dates are ``None`` where the sources do not give them."""
+@dataclass(frozen=True, kw_only=True)
+class RegistryEntry:
+    """One document of the registry. Dates are ``None`` where the sources do not give them.
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
+    ``date_confidence``, ``effective_confidence`` and ``title_confidence`` default to the entry's
+    own confidence (:func:`prepare_entry` fills them in before the record is built)."""
 
     id: str
     symbol: str
@@ -139,27 +143,13 @@ class RegistryEntry(BaseModel):
     note: str | None = None
     source: Source
 
-    @model_validator(mode="before")
-    @classmethod
-    def _default_confidences(cls, data: Any) -> Any:
-        # date_confidence / effective_confidence / title_confidence default to the entry's own confidence.
-        if isinstance(data, dict) and isinstance(data.get("source"), dict):
-            conf = data["source"].get("confidence")
-            data = dict(data)
-            data.setdefault("date_confidence", "not-found" if data.get("signed") is None else conf)
-            data.setdefault("effective_confidence", "not-found" if data.get("effective") is None else conf)
-            data.setdefault("title_confidence", "not-found" if data.get("title") is None else conf)
-        return data
-
-    @model_validator(mode="after")
-    def _check_dates(self) -> RegistryEntry:
+    def __post_init__(self) -> None:
         if self.signed and self.effective and self.effective < self.signed:
             raise ValueError(f"{self.id}: effective {self.effective} before signed {self.signed}")
         if self.signed and self.repealed_on and self.repealed_on < self.signed:
             raise ValueError(f"{self.id}: repealed {self.repealed_on} before signed {self.signed}")
         if self.symbol != normalize_symbol(self.symbol):
             raise ValueError(f"{self.id}: symbol {self.symbol!r} is not in normal form")
-        return self
 
     @property
     def confidence(self) -> Confidence:
@@ -336,17 +326,36 @@ class Registry:
         return found.long if found is not None else None
 
 
-class _RegistryFile(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class RegistryFile:
     """The layout of ``registry.yaml``: the shared abbreviation table, then the documents."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     issuer_abbreviations: tuple[IssuerAbbreviation, ...] = ()
     documents: tuple[RegistryEntry, ...]
 
 
+def prepare_entry(data: Any) -> Any:
+    """A document of registry.yaml with its date/effective/title confidences defaulted: to
+    "not-found" when the value is missing, else to the entry's own confidence."""
+    if isinstance(data, dict) and isinstance(data.get("source"), dict):
+        conf = data["source"].get("confidence")
+        data = dict(data)
+        data.setdefault("date_confidence", "not-found" if data.get("signed") is None else conf)
+        data.setdefault("effective_confidence", "not-found" if data.get("effective") is None else conf)
+        data.setdefault("title_confidence", "not-found" if data.get("title") is None else conf)
+    return data
+
+
+def registry_data() -> Any:
+    """registry.yaml parsed, each document prepared (:func:`prepare_entry`): what is built."""
+    raw = read_data("registry.yaml")
+    if isinstance(raw, dict) and isinstance(raw.get("documents"), list):
+        raw = {**raw, "documents": [prepare_entry(d) for d in raw["documents"]]}
+    return raw
+
+
 @cache
 def load_registry() -> Registry:
     """The packaged registry, parsed once."""
-    data = _RegistryFile.model_validate(read_data("registry.yaml"))
+    data = cached("registry", (data_bytes("registry.yaml"),), lambda: build(RegistryFile, registry_data(), "registry.yaml"))
     return Registry(entries=data.documents, abbreviations=data.issuer_abbreviations)

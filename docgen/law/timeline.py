@@ -13,17 +13,17 @@ two-tier local government from the date in ``timeline.yaml`` (the only place hol
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
-
 from docgen import limits, vi
 from docgen.errors import UsageError
 from docgen.law import tt25
-from docgen.law.registry import Confidence, Source, load_registry, read_data
+from docgen.law.records import build, cached
+from docgen.law.registry import Confidence, Source, data_bytes, load_registry, read_data
 from docgen.law.tt25 import Level, Locator, MucDo
 
 CONFIDENCE_LABELS: dict[str, str] = {"high": "cao", "medium": "trung bình", "low": "thấp", "not-found": "không tìm thấy"}
@@ -37,10 +37,9 @@ class TimelineError(UsageError):
 # ---------------------------------------------------------------- data models (timeline.yaml)
 
 
-class Cite(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Cite:
     """A place in TT25 as written in the data file."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     article: int
     clause: int | None = None
@@ -51,29 +50,26 @@ class Cite(BaseModel):
         return Locator(self.article, self.clause, self.point)
 
 
-class RegimeFact(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class RegimeFact:
     """One value of the regime table (addressee or decider) with its clause and source."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     value: str
     cite: Cite
     source: Source
 
 
-class DatesNote(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class DatesNote:
     """How sure we are that TT25's calendar dates still apply under a regime."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     note: str
     source: Source
 
 
-class RegimeLevel(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class RegimeLevel:
     """What a regime says for one level."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     available: bool
     stale: str | None = None
@@ -82,10 +78,9 @@ class RegimeLevel(BaseModel):
     dates: DatesNote | None = None
 
 
-class Regime(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Regime:
     """A row of the regime table: from ``start`` on, these authorities apply."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     start: dt.date
@@ -103,10 +98,9 @@ class Regime(BaseModel):
         return text.format(start=vi.date_short(self.start)) if text else None
 
 
-class DayOfYear(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class DayOfYear:
     """A day relative to the evaluation year Y (``year_offset`` 1 = Y+1)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     day: int
     month: int
@@ -119,10 +113,9 @@ class DayOfYear(BaseModel):
 MilestoneKind = Literal["data-window", "dossier-due", "completion-due", "decision-within", "retention", "upgrade", "re-recognition"]
 
 
-class MilestoneRule(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class MilestoneRule:
     """One milestone of one level as the data file states it."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     id: str
     level: Level
@@ -138,8 +131,9 @@ class MilestoneRule(BaseModel):
     source: Source
 
 
-class TimelineData(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
+@dataclass(frozen=True, kw_only=True)
+class TimelineData:
+    """The layout of timeline.yaml: the regime table and each level's milestones."""
 
     regimes: tuple[Regime, ...]
     milestones: tuple[MilestoneRule, ...]
@@ -148,10 +142,11 @@ class TimelineData(BaseModel):
 @cache
 def load_timeline() -> TimelineData:
     """The packaged timeline data, parsed once; regimes sorted by start date."""
-    raw: Any = read_data("timeline.yaml")
-    data = TimelineData.model_validate(raw)
-    regimes = tuple(sorted(data.regimes, key=lambda r: r.start))
-    return data.model_copy(update={"regimes": regimes})
+    def make() -> TimelineData:
+        data = build(TimelineData, read_data("timeline.yaml"), "timeline.yaml")
+        return dataclasses.replace(data, regimes=tuple(sorted(data.regimes, key=lambda r: r.start)))
+
+    return cached("timeline", (data_bytes("timeline.yaml"),), make)
 
 
 def regimes() -> tuple[Regime, ...]:

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, model_validator
 
 from docgen import vi
-from docgen.law.registry import Source, read_data
+from docgen.law.records import build, cached
+from docgen.law.registry import Source, data_bytes, read_data
 
 Level = Literal["xa", "huyen", "tinh"]
 MucDo = Literal[1, 2]
@@ -26,10 +26,9 @@ Topic = Literal[
 LEVELS: tuple[Level, ...] = ("xa", "huyen", "tinh")
 
 
-class Point(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Point:
     """An điểm: a lettered item of a khoản (for criteria articles, one chỉ tiêu)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     letter: str
     summary: str
@@ -40,10 +39,9 @@ class Point(BaseModel):
     source: Source
 
 
-class Clause(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Clause:
     """A khoản. ``points_complete`` says the listed điểm are all of them."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     number: int
     summary: str
@@ -59,10 +57,9 @@ class Clause(BaseModel):
         return next((p for p in self.points if p.letter == letter), None)
 
 
-class Article(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Article:
     """An Điều, with its chapter, P1 title, topic and the khoản the sources show."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     number: int
     chapter: str
@@ -80,10 +77,9 @@ class Article(BaseModel):
         return next((c for c in self.clauses if c.number == number), None)
 
 
-class CriteriaCount(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class CriteriaCount:
     """How many tiêu chí and chỉ tiêu one level and mức độ has, and in which article."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     level: Level
     muc_do: MucDo
@@ -93,10 +89,9 @@ class CriteriaCount(BaseModel):
     source: Source
 
 
-class Tt25Map(BaseModel):
+@dataclass(frozen=True, kw_only=True)
+class Tt25Map:
     """The whole map: identity, criteria counts and the 26 articles."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     symbol: str
     registry_id: str
@@ -106,8 +101,7 @@ class Tt25Map(BaseModel):
     criteria: tuple[CriteriaCount, ...]
     articles: tuple[Article, ...]
 
-    @model_validator(mode="after")
-    def _check(self) -> Tt25Map:
+    def __post_init__(self) -> None:
         numbers = [a.number for a in self.articles]
         if numbers != list(range(1, self.article_count + 1)):
             raise ValueError(f"tt25.yaml: articles must be 1..{self.article_count} in order, got {numbers}")
@@ -119,13 +113,12 @@ class Tt25Map(BaseModel):
                 for point in clause.points:
                     if point.letter not in vi.POINT_LETTERS:
                         raise ValueError(f"tt25.yaml: Điều {art.number} khoản {clause.number}: bad letter {point.letter!r}")
-        return self
 
 
 @cache
 def load_tt25() -> Tt25Map:
     """The packaged article map, parsed once."""
-    return Tt25Map.model_validate(read_data("tt25.yaml"))
+    return cached("tt25", (data_bytes("tt25.yaml"),), lambda: build(Tt25Map, read_data("tt25.yaml"), "tt25.yaml"))
 
 
 def article(n: int) -> Article | None:

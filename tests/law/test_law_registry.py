@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import unicodedata
@@ -91,7 +92,7 @@ def test_references_between_entries_resolve(entries: tuple[RegistryEntry, ...]) 
 def test_registry_rejects_colliding_symbols() -> None:
     tt25 = load_registry().get("25/2023/TT-BGDĐT")
     assert tt25 is not None
-    twin = tt25.model_copy(update={"id": "twin", "symbol": "25/2023/TT-BGDĐT"})
+    twin = dataclasses.replace(tt25, id="twin", symbol="25/2023/TT-BGDĐT")
     with pytest.raises(ValueError):
         Registry(entries=(tt25, twin))
 
@@ -300,7 +301,7 @@ def test_registry_rejects_an_abbreviation_listed_twice() -> None:
     registry = load_registry()
     gddt = registry.abbreviations[0]
     with pytest.raises(ValueError):
-        Registry(entries=registry.entries, abbreviations=(gddt, gddt.model_copy(update={"short": "GD&ĐT"})))
+        Registry(entries=registry.entries, abbreviations=(gddt, dataclasses.replace(gddt, short="GD&ĐT")))
 
 
 def test_effective_confidence_defaults_to_the_entry_confidence() -> None:
