@@ -15,7 +15,7 @@ from docgen.check.model import Draft, Span
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
 from docgen.check.find.text import SearchText as _Text
-from docgen.check.find.text import _date, _kind_name, nfc_text, normalize_symbol
+from docgen.check.find.text import SearchText, _date, _kind_name, nfc_text, normalize_symbol, shared
 
 @dataclass(frozen=True)
 class Citation:
@@ -46,7 +46,15 @@ class Citation:
 def find_citations(draft: Draft) -> list[Citation]:
     """Every citation of a document ("Thông tư số …", "Kết luận số 49-KL/TW", "Thông tư này")."""
     src = nfc_text(draft)
+    if not src.back:  # an NFC draft: the spans are the text's own, the list is shared
+        return list(text_citations(src.text))
     return list(_citations(src))
+
+
+def text_citations(text: str) -> list[Citation]:
+    """The citations of an NFC ``text``, spans in its own offsets; found once per text and shared
+    (the locator and deadline finders need them too). Never modified by callers."""
+    return shared(text, "citations", lambda: list(_citations(SearchText(text))))
 
 
 def _citations(src: _Text) -> Iterator[Citation]:

@@ -14,7 +14,7 @@ from typing import Literal
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
-from docgen.check.find.text import _date, _excluded, nfc_text
+from docgen.check.find.text import _date, _excluded, nfc_text, shared
 
 @dataclass(frozen=True)
 class DateMention:
@@ -29,7 +29,12 @@ class DateMention:
 
 
 def find_dates(draft: Draft) -> list[DateMention]:
-    """Every full date ("ngày 30/6/2026", "31 tháng 6 năm 2026") and "ngày dd/mm" without a year."""
+    """Every full date ("ngày 30/6/2026", "31 tháng 6 năm 2026") and "ngày dd/mm" without a year
+    (found once per draft text and shared by the rules that ask)."""
+    return list(shared(draft.text, "dates", lambda: _find_dates(draft)))
+
+
+def _find_dates(draft: Draft) -> list[DateMention]:
     src = nfc_text(draft)
     text = src.text
     out: list[DateMention] = []

@@ -14,8 +14,8 @@ from typing import Literal
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
-from docgen.check.find.citations import Citation, _citations
-from docgen.check.find.text import _FOOTNOTE_LINE, _FOOTNOTE_MARK, _blank, _clauses, _inside, _quote_regions, nfc_text, normalize_symbol
+from docgen.check.find.citations import Citation, text_citations
+from docgen.check.find.text import _FOOTNOTE_LINE, _FOOTNOTE_MARK, _blank, _inside, nfc_text, normalize_symbol, quote_regions, text_clauses
 from docgen.check.find.text import SearchText as _Text
 
 @dataclass(frozen=True)
@@ -42,10 +42,10 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
     """Every "điểm … khoản … Điều …" with its document, clause, quotation status, footnote."""
     src = nfc_text(draft)
     text = src.text
-    regions = _quote_regions(text)
-    clauses = _clauses(text, regions)
+    regions = quote_regions(text)
+    clauses = text_clauses(text)
     clause_starts = [c[0] for c in clauses]
-    citations = list(_citations(_Text(text)))
+    citations = text_citations(text)
     anchors = _footnote_anchors(text, regions, clauses)
     default_doc = _default_document(text, citations)
     out: list[ArticleRef] = []

@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from docgen.check.find.citations import _citations
-from docgen.check.find.text import LEVEL_KEYS, OFFICE_LEVEL, UNIT_LEVEL, _blank, _clauses, _date, _excluded, _quote_regions, nfc_text
+from docgen.check.find.citations import text_citations
+from docgen.check.find.text import LEVEL_KEYS, OFFICE_LEVEL, UNIT_LEVEL, _blank, _clauses, _date, _excluded, nfc_text, quote_regions, text_clauses
 from docgen.check.find.text import SearchText as _Text
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import target as T
@@ -66,9 +66,9 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
         reading = read_document(draft)
     src = nfc_text(draft)
     text = src.text
-    regions = _quote_regions(text)
+    regions = quote_regions(text)
     # a citation's own date ("Thông tư … ngày 27 tháng 12 năm 2023") is never a deadline
-    citation_dates = [(c.span.start, c.span.end) for c in _citations(_Text(text)) if not c.self_ref]
+    citation_dates = [(c.span.start, c.span.end) for c in text_citations(text) if not c.self_ref]
     out: list[Target] = []
     # quotations and the cited documents themselves (their trích yếu "… cấp xã, huyện, tỉnh") are
     # not the plan's words
@@ -80,7 +80,7 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
         i = bisect.bisect_right(row_starts, offset) - 1
         return i >= 0 and rows[i].start <= offset <= rows[i].end and len(rows[i].cells) >= 2
 
-    for a, b in _clauses(text, regions):
+    for a, b in text_clauses(text):
         if in_row(a):
             continue  # read with its row below
         blanked = _blank(text, hidden, a, b)

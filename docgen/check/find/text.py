@@ -7,13 +7,15 @@ import calendar
 import datetime as dt
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, TypeVar
 
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
+
+T_co = TypeVar("T_co")
 
 LEVEL_KEYS: dict[str, str] = {"xã": "xa", "huyện": "huyen", "tỉnh": "tinh"}
 UNIT_LEVEL: dict[str, str] = {
@@ -54,6 +56,39 @@ def nfc_text(draft: Draft) -> SearchText:
         i = j
     back.append(len(text))
     return SearchText("".join(out), back)
+
+
+# ---------------------------------------------------------------- shared per text
+
+# The finders (citations, locators, targets, dates) and the DL rules each need the same
+# quotations, clauses, citations and dates of the draft's text; each is worked out once per text
+# and shared (issue 10: citations were found three times per check, clauses and dates three
+# times). Keyed by the text object itself (an entry holds it, so its id is not reused while
+# cached). The values are shared: callers never modify them.
+_SHARED: dict[int, tuple[str, dict[str, object]]] = {}
+
+
+def shared(text: str, name: str, make: Callable[[], T_co]) -> T_co:
+    """``make()`` for this exact ``text`` object, worked out once."""
+    hit = _SHARED.get(id(text))
+    if hit is None or hit[0] is not text:
+        if len(_SHARED) >= 4:
+            _SHARED.pop(next(iter(_SHARED)))
+        hit = (text, {})
+        _SHARED[id(text)] = hit
+    if name not in hit[1]:
+        hit[1][name] = make()
+    return hit[1][name]  # type: ignore[return-value]
+
+
+def quote_regions(text: str) -> list[tuple[int, int]]:
+    """:func:`_quote_regions` of the whole text, shared."""
+    return shared(text, "regions", lambda: _quote_regions(text))
+
+
+def text_clauses(text: str) -> list[tuple[int, int]]:
+    """:func:`_clauses` of the whole text (quotations from :func:`quote_regions`), shared."""
+    return shared(text, "clauses", lambda: _clauses(text, quote_regions(text)))
 
 
 # ---------------------------------------------------------------- helpers

@@ -17,7 +17,7 @@ from typing import Any
 
 from docgen import vi
 from docgen.check.find import levels_in
-from docgen.check.find.text import LEVEL_KEYS, UNIT_LEVEL, _blank, _clauses, _quote_regions
+from docgen.check.find.text import LEVEL_KEYS, UNIT_LEVEL, _blank, quote_regions, text_clauses
 from docgen.check.model import Finding, FixSafety, Severity, Span
 from docgen.check.patterns import facts as F
 from docgen.check.patterns import target as T
@@ -50,8 +50,8 @@ def sentences(ctx: CheckContext) -> list[Sentence]:
     cached = ctx.memo.get("facts.sentences")
     if cached is None:
         text = ctx.draft.text
-        regions = _quote_regions(text)
-        cached = [Sentence(a, b, _blank(text, regions, a, b)) for a, b in _clauses(text, regions)]
+        regions = quote_regions(text)
+        cached = [Sentence(a, b, _blank(text, regions, a, b)) for a, b in text_clauses(text)]
         ctx.memo["facts.sentences"] = cached
     return list(cached)
 
