@@ -116,7 +116,16 @@ def _docx_comments(ctx: CheckContext) -> list[tuple[str, int]]:
 
 def check_draft(draft: Draft, config: CheckConfig | None = None, registry: object = None) -> list[Finding]:
     """Every enabled rule over one draft; suppressed findings removed; sorted by position."""
+    from docgen.check.find.text import release
+
     config = config or CheckConfig()
+    try:
+        return _check_draft(draft, config, registry)
+    finally:
+        release(draft.text)  # the finders' shared work on this text is not kept after its check
+
+
+def _check_draft(draft: Draft, config: CheckConfig, registry: object) -> list[Finding]:
     ctx = CheckContext(draft, registry=registry, config=config)
     findings: list[Finding] = []
     seen: set[tuple[str, int, int, str]] = set()

@@ -68,3 +68,19 @@ def test_docx_paragraphs_runs_are_python_docx_runs(tmp_path: Path) -> None:
     assert [r.text for r in first.text_runs] == ["Thực hiện ", "Thông tư số 25/2023/TT-BGDĐT"]
     assert first.runs[0].rpr is not None and first.runs[0].rpr.find(
         "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}b") is not None
+
+
+def test_finders_share_their_work_per_text_object() -> None:
+    """find.text.shared: worked out once per text object, never for another text of equal
+    content (a draft's own offsets), forgotten when released."""
+    from docgen.check.find.text import release, shared
+
+    text = "".join(["Căn cứ ", "Thông tư"])  # a fresh object
+    same_words = "".join(["Căn cứ ", "Thông tư"])
+    calls: list[str] = []
+    assert shared(text, "x", lambda: calls.append("a") or 1) == 1
+    assert shared(text, "x", lambda: calls.append("b") or 2) == 1
+    assert shared(same_words, "x", lambda: calls.append("c") or 3) == 3
+    release(text)
+    assert shared(text, "x", lambda: calls.append("d") or 4) == 4
+    assert calls == ["a", "c", "d"]

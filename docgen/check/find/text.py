@@ -81,6 +81,13 @@ def shared(text: str, name: str, make: Callable[[], T_co]) -> T_co:
     return hit[1][name]  # type: ignore[return-value]
 
 
+def release(text: str) -> None:
+    """Forget what was worked out for ``text`` (the check of its draft is over)."""
+    hit = _SHARED.get(id(text))
+    if hit is not None and hit[0] is text:
+        del _SHARED[id(text)]
+
+
 def quote_regions(text: str) -> list[tuple[int, int]]:
     """:func:`_quote_regions` of the whole text, shared."""
     return shared(text, "regions", lambda: _quote_regions(text))
