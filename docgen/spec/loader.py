@@ -241,6 +241,24 @@ def _value_characters(tree: Any, where: str, warnings: list[Problem]) -> list[Pr
     return problems
 
 
+def _escape_problems(tree: Any, where: str) -> list[Problem]:
+    """A "\\n" typed in a value that is not in double quotes: YAML keeps the backslash and the
+    "n" as they are, and the document would print them (issue 12). Refused with the two ways to
+    write a line break."""
+    problems: list[Problem] = []
+    for loc, value in _texts(tree, []):
+        if "\\n" not in value:
+            continue
+        at, field_path = _position(tree, loc, where)
+        problems.append((
+            Location(at.path, at.line, at.column, field_path),
+            "chuỗi có “\\n” nằm ngoài dấu ngoặc kép nên YAML giữ nguyên hai ký tự “\\” và “n” (văn bản sẽ in ra đúng "
+            "như vậy); muốn xuống dòng, hãy đặt cả chuỗi trong dấu ngoặc kép (\"dòng một\\ndòng hai\") hoặc viết "
+            "khối `|` rồi mỗi dòng một dòng",
+        ))
+    return problems
+
+
 # ---------------------------------------------------------------- cleaning
 
 _SPACES: Final = re.compile(r"[ \t]+")
@@ -492,6 +510,14 @@ def _message(error: ErrorDetails) -> str:
         return f"phải là một bảng khóa (các dòng “khóa: giá trị”), không phải {_type_word(value)}"
     if kind == "list_type":
         return f"phải là một danh sách (mỗi phần tử một dòng “- …”), không phải {_type_word(value)}"
+    if kind == "string_type" and isinstance(value, dict) and value:
+        key, rest = next(iter(value.items()))
+        written = f"{key}: {rest}" if isinstance(rest, (str, int, float)) else f"{key}: …"
+        return (
+            f"phải là chuỗi chữ, không phải bảng khóa: dòng có dấu hai chấm và dấu cách (“{key}: …”) nên YAML đọc "
+            f"“{key}” thành một khóa; hãy đặt cả dòng trong dấu ngoặc kép (\"{written}\") hoặc viết nó trong khối `>-` "
+            "(xem docs/spec.md, “Những lỗi YAML thường gặp”)"
+        )
     if kind == "string_type":
         return f"phải là chuỗi chữ, không phải {_type_word(value)}"
     if kind in ("int_type", "int_parsing"):
@@ -574,12 +600,15 @@ def _registry_problems(tree: Any, path: str, warnings: list[Problem]) -> list[Pr
         entry = registry.get(symbol)
         if entry is None:
             alias = registry.find_alias(symbol)
-            hint = alias.symbol if alias else suggest(symbol, known)
-            message = f"văn bản “{symbol}” không có trong sổ đăng ký văn bản"
+            hint = alias.symbol if alias else symbol_hint(symbol, known)
+            message = f"văn bản “{symbol}” không có trong sổ đăng ký văn bản của docgen"
             if hint:
                 message += f" — có phải ý bạn là `{hint}`?"
-            else:
-                message += "; nếu đúng là văn bản này, hãy dẫn bằng khóa noi_dung"
+            message += (
+                "; nếu đúng là một văn bản khác, hãy dẫn bằng khóa `noi_dung` thay cho `van_ban` và viết đủ "
+                "tên loại, số và ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu, ví dụ "
+                "noi_dung: \"Quyết định số 123/QĐ-UBND ngày 15/01/2025 của Ủy ban nhân dân tỉnh … về …\""
+            )
             problems.append((loc, message))
             continue
         if entry.confidence in ("low", "not-found"):
@@ -599,6 +628,49 @@ def _registry_problems(tree: Any, path: str, warnings: list[Problem]) -> list[Pr
         elif status is Status.NOT_YET_EFFECTIVE and entry.effective:
             warnings.append((loc, f"văn bản “{entry.symbol}” đến ngày {vi.date_short(entry.effective)} mới có hiệu lực"))
     return problems
+
+
+def symbol_hint(symbol: str, known: Sequence[str]) -> str | None:
+    """A registry symbol that ``symbol`` is a slip of, or None: same type and issuer
+    ("TT-BGDĐT"), and the same number with the year one keystroke off, or the same year with the
+    number one keystroke off ("52/2023" for "25/2023"). Any other near-looking symbol is another
+    document: suggesting "44/2014/TT-BGDĐT" for "99/2024/TT-BGDĐT" would mislead (issue 12)."""
+    mine = _symbol_parts(symbol)
+    if mine is None:
+        return None
+    found = []
+    for candidate in known:
+        theirs = _symbol_parts(candidate)
+        if theirs is None or theirs[2] != mine[2] or theirs == mine:
+            continue
+        if (theirs[0] == mine[0] and _one_slip(theirs[1], mine[1])) or (theirs[1] == mine[1] and _one_slip(theirs[0], mine[0])):
+            found.append(candidate)
+    return found[0] if len(found) == 1 else None
+
+
+def _symbol_parts(symbol: str) -> tuple[str, str, str] | None:
+    """(number, year, type and issuer) of a symbol: ("25", "2023", "TTBGDDT") of
+    "25/2023/TT-BGDĐT", ("1373", "", "QDTTG") of "1373/QĐ-TTg", ("49", "", "KLTW") of "49-KL/TW";
+    None for other shapes."""
+    parts = "".join(symbol.split()).split("/")
+    head = parts[0]
+    digits = len(head) - len(head.lstrip("0123456789"))
+    if len(parts) < 2 or digits == 0:
+        return None
+    year = parts[1] if len(parts) == 3 and parts[1].isdigit() else ""
+    rest = head[digits:] + "/" + "/".join(parts[2:] if year else parts[1:])
+    return head[:digits], year, _ascii_fold(rest).replace("-", "").upper()
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """True when ``b`` is ``a`` with one character changed, added, dropped, or two swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _spec_date(tree: Mapping[str, Any]) -> dt.date | None:
@@ -708,6 +780,7 @@ def load_spec_data(data: Any, path: str | Path, warnings: list[Problem] | None =
     problems += _structure_problems(data, where, found)
     problems += _key_problems(data, where)
     problems += _value_characters(data, where, found)
+    problems += _escape_problems(data, where)
     document: Document | None = None
     try:
         document = Document.model_validate(_plain(data))

@@ -232,10 +232,41 @@ def test_yaml_11_sexagesimal_number_is_not_a_date() -> None:
 # ---------------------------------------------------------------- registry and footnotes
 
 
+BY_HAND = (
+    "; nếu đúng là một văn bản khác, hãy dẫn bằng khóa `noi_dung` thay cho `van_ban` và viết đủ tên loại, số và "
+    "ký hiệu, ngày ban hành, cơ quan ban hành và trích yếu, ví dụ noi_dung: \"Quyết định số 123/QĐ-UBND ngày "
+    "15/01/2025 của Ủy ban nhân dân tỉnh … về …\""
+)
+
+
+@pytest.mark.parametrize(
+    ("written", "hint"),
+    [
+        ("25/2024/TT-BGDĐT", "25/2023/TT-BGDĐT"),  # the year one key off
+        ("52/2023/TT-BGDĐT", "25/2023/TT-BGDĐT"),  # two digits swapped
+        ("1374/QĐ-TTg", "1373/QĐ-TTg"),
+        ("99/2024/TT-BGDĐT", None),  # another document: issue 12 (was "44/2014/TT-BGDĐT")
+        ("25/2023/QĐ-UBND", None),  # same number and year, another type and issuer
+        ("7/2025/NQ-HĐND", None),
+    ],
+)
+def test_an_unknown_symbol_is_matched_only_to_its_own_slip(written: str, hint: str | None) -> None:
+    source = (FIXTURES / "valid_minimal.yaml").read_text(encoding="utf-8")
+    source = source.replace("    van_ban: 25/2023/TT-BGDĐT\n", f"    van_ban: 25/2023/TT-BGDĐT\n  - van_ban: {written}\n")
+    with pytest.raises(SpecError) as info:
+        load_spec_text(source, "s.yaml")
+    (message,) = [m for _, m in info.value.problems]
+    assert message.startswith(f"văn bản “{written}” không có trong sổ đăng ký văn bản của docgen")
+    assert ("có phải ý bạn là" in message) == (hint is not None)
+    if hint:
+        assert f"`{hint}`" in message
+    assert message.endswith(BY_HAND)
+
+
 def test_registry_symbols_checked_against_the_spec_date() -> None:
     assert problems_of("unknown_symbol.yaml") == [
-        (9, 14, "can_cu[1].van_ban", "văn bản “1374/QĐ-TTg” không có trong sổ đăng ký văn bản — có phải ý bạn là `1373/QĐ-TTg`?"),
-        (10, 14, "can_cu[2].van_ban", "văn bản “324/QĐ-HKHVN” không có trong sổ đăng ký văn bản — có phải ý bạn là `324/QĐ-KHVN`?"),
+        (9, 14, "can_cu[1].van_ban", f"văn bản “1374/QĐ-TTg” không có trong sổ đăng ký văn bản của docgen — có phải ý bạn là `1373/QĐ-TTg`?{BY_HAND}"),
+        (10, 14, "can_cu[2].van_ban", f"văn bản “324/QĐ-HKHVN” không có trong sổ đăng ký văn bản của docgen — có phải ý bạn là `324/QĐ-KHVN`?{BY_HAND}"),
         (11, 14, "can_cu[3].van_ban", "văn bản “44/2014/TT-BGDĐT” đã hết hiệu lực từ ngày 12/02/2024, không dùng làm căn cứ được"),
         (12, 14, "can_cu[4].van_ban", "văn bản “27/2025/TT-BGDĐT” (ký ngày 31/12/2025) chưa được ban hành vào ngày 22/04/2024 của văn bản này"),
     ]
@@ -342,3 +373,41 @@ def test_nul_bytes_are_refused(tmp_path: Path) -> None:
     with pytest.raises(SpecError) as info:
         load_spec(spec)
     assert info.value.problems == [(Location(str(spec)), "tệp chứa ký tự nhị phân, không phải văn bản")]
+
+
+# ---------------------------------------------------------------- YAML traps (issue 12)
+
+
+def _with_paragraphs(*lines: str) -> str:
+    """valid_minimal.yaml with one section whose paragraphs are ``lines``, written as given."""
+    source = (FIXTURES / "valid_minimal.yaml").read_text(encoding="utf-8")
+    body = "".join(f"      - {line}\n" for line in lines)
+    return source + f"noi_dung:\n  - tieu_de: Tổ chức thực hiện\n    doan:\n{body}"
+
+
+def test_an_unquoted_colon_says_to_quote_the_line() -> None:
+    with pytest.raises(SpecError) as info:
+        load_spec_text(_with_paragraphs("Đơn vị chủ trì: Phòng Văn hóa - Xã hội"), "s.yaml")
+    ((loc, message),) = info.value.problems
+    assert loc.field == "noi_dung[0].doan[0]"
+    assert "“Đơn vị chủ trì” thành một khóa" in message
+    assert '"Đơn vị chủ trì: Phòng Văn hóa - Xã hội"' in message and "`>-`" in message
+
+
+def test_the_quoted_line_is_accepted() -> None:
+    doc = load_spec_text(_with_paragraphs('"Đơn vị chủ trì: Phòng Văn hóa - Xã hội"'), "s.yaml")
+    assert doc.sections[0].paragraphs == ["Đơn vị chủ trì: Phòng Văn hóa - Xã hội"]
+
+
+@pytest.mark.parametrize("written", [r"Hoàn thành trước 31/12/2025.\nBáo cáo kết quả", r"'Một dòng\nhai dòng'"])
+def test_a_backslash_n_outside_double_quotes_is_refused(written: str) -> None:
+    with pytest.raises(SpecError) as info:
+        load_spec_text(_with_paragraphs(written), "s.yaml")
+    ((loc, message),) = info.value.problems
+    assert loc.field == "noi_dung[0].doan[0]"
+    assert "nằm ngoài dấu ngoặc kép" in message and "khối `|`" in message
+
+
+def test_a_backslash_n_inside_double_quotes_is_a_line_break() -> None:
+    doc = load_spec_text(_with_paragraphs(r'"Dòng một\nDòng hai"'), "s.yaml")
+    assert doc.sections[0].paragraphs == ["Dòng một\nDòng hai"]
