@@ -216,7 +216,7 @@ def paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocxRun:
     """A ``w:r`` of a paragraph, read once: its element, python-docx's text of it, its own
     ``w:rPr`` (or None) and character style id (or None)."""
