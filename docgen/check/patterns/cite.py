@@ -297,3 +297,7 @@ MARKDOWN_BLOCK_RE: Final = re.compile(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-
 LOCATOR_SHORT_DOC_RE: Final = re.compile(
     rf"[ \t]*,?[ \t]*(?:(?:của|tại|theo){_S})?{KIND}(?:{_S}(?:số{_S})?(?P<number>\d{{1,5}})(?![\d/]))?(?![ \t]*(?:số[ \t]*)?\d)"
 )
+
+# "tháng 11/2023" right after a symbol: the month and year of a document whose day is not known
+# (the registry writes it so for an unverified day; REF008 accepts it then).
+CITATION_MONTH_RE: Final = re.compile(r"[ \t]*,?[ \t]*tháng[ \t]+(?P<month>\d{1,2})[ \t]*/[ \t]*(?P<year>\d{4})\b")
