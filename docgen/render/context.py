@@ -23,6 +23,7 @@ from docgen.errors import RenderError
 from docgen.law import registry as law_registry
 from docgen.law import tt25
 from docgen.render import layout
+from docgen.render import tien_do
 from docgen.render.footnotes import marker
 from docgen.spec.models import (
     FOOTNOTE_MARKER,
@@ -35,6 +36,7 @@ from docgen.spec.models import (
     Section,
     Target,
     Task,
+    TienDo,
 )
 
 BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "doan", "bang"]
@@ -330,6 +332,8 @@ class _Builder:
             self.blocks.append(Block("y", text=self.target(t)))
         if s.tasks:
             self.blocks.append(Block("bang", rows=tuple(self.task_row(i, t) for i, t in enumerate(s.tasks, 1))))
+        if s.schedule is not None:
+            self.schedule(s.schedule)
         child_depth = depth + 1 if n is not None else depth
         number = 0
         for child in s.children:
@@ -368,6 +372,35 @@ class _Builder:
             partners=self.text(t.partners or ""),
             timing=self.text(t.timing),
         )
+
+    def tt25_name(self) -> str:
+        """How this document names TT25 in a clause: its own short form if a căn cứ gave one."""
+        entry = law_registry.load_registry().get(tt25.load_tt25().symbol)
+        if entry is None:
+            return f"Thông tư số {tt25.load_tt25().symbol}"
+        return self.cited.get(entry.id) or entry.short()
+
+    def schedule(self, block: TienDo) -> None:
+        """A tien_do block: legal milestones from the timeline and office steps, in date order,
+        as the task matrix (STT, nội dung, chủ trì, phối hợp, thời gian) or as a dated list."""
+        rows = tien_do.build_rows(block, self.doc.date, self.tt25_name())
+        as_note = block.clause == "chu-thich"
+        items: list[TaskRow] = []
+        for i, row in enumerate(rows, 1):
+            content = nfc(row.content)
+            if row.clause and as_note:
+                content += self.note(_capitalize(row.clause) + ".")
+            elif row.clause:
+                content += f" ({row.clause})"
+            when = nfc(row.when) + (self.note(" ".join(row.notes)) if row.notes else "")
+            if block.presentation == "bang":
+                items.append(TaskRow(stt=str(i), content=content, lead=nfc(row.actor), partners=nfc(row.partners), timing=when))
+                continue
+            who = "; ".join(filter(None, (f"chủ trì: {row.actor}" if row.actor else "", f"phối hợp: {row.partners}" if row.partners else "")))
+            end = "." if i == len(rows) else ";"
+            self.blocks.append(Block("y", text=f"- {when}: {content}" + (f"; {nfc(who)}" if who else "") + end))
+        if items:
+            self.blocks.append(Block("bang", rows=tuple(items)))
 
     def body(self) -> list[Block]:
         number = 0
