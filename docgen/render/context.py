@@ -388,15 +388,21 @@ class _Builder:
         items: list[TaskRow] = []
         for i, row in enumerate(rows, 1):
             content = nfc(row.content)
+            texts = list(row.notes)
             if row.clause and as_note:
-                content += self.note(_capitalize(row.clause) + ".")
+                texts.insert(0, _capitalize(row.clause) + ".")  # one footnote per row: clause, then notes
             elif row.clause:
                 content += f" ({row.clause})"
-            when = nfc(row.when) + (self.note(" ".join(row.notes)) if row.notes else "")
+            notes = self.note(nfc(" ".join(texts))) if texts else ""
+            if as_note and row.clause:
+                content, notes = content + notes, ""
             if block.presentation == "bang":
-                items.append(TaskRow(stt=str(i), content=content, lead=nfc(row.actor), partners=nfc(row.partners), timing=when))
+                items.append(TaskRow(stt=str(i), content=content, lead=nfc(row.actor), partners=nfc(row.partners), timing=nfc(row.when) + notes))
                 continue
-            who = "; ".join(filter(None, (f"chủ trì: {row.actor}" if row.actor else "", f"phối hợp: {row.partners}" if row.partners else "")))
+            # In a list the notes follow the content: a marker just before ":" reads as a
+            # Markdown note definition ("[^1]:") to the checker.
+            when, content = nfc(row.when), content + notes
+            who = "; ".join(filter(None, (f"thực hiện: {row.actor}" if row.actor else "", f"phối hợp: {row.partners}" if row.partners else "")))
             end = "." if i == len(rows) else ";"
             self.blocks.append(Block("y", text=f"- {when}: {content}" + (f"; {nfc(who)}" if who else "") + end))
         if items:
