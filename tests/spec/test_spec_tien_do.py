@@ -41,6 +41,7 @@ trich_yeu: Tổ chức đánh giá, công nhận “Cộng đồng học tập�
 nguoi_ky:
   chuc_vu: GIÁM ĐỐC
   ho_ten: Hoàng Văn C
+ket_thuc: Trên đây là Kế hoạch của Sở Giáo dục và Đào tạo./.
 noi_dung:
   - tieu_de: TIẾN ĐỘ
     tien_do:
@@ -233,3 +234,29 @@ def test_the_plans_that_list_legal_dates_use_tien_do(name: str) -> None:
                 yield from blocks(value)
 
     assert list(blocks(data))
+
+
+# ---------------------------------------------------------------- docs/spec.md
+
+
+def test_the_examples_in_docs_spec_load_and_render() -> None:
+    text = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
+    part = text[text.index("## Tiến độ theo Thông tư"):text.index("## Khi tệp có lỗi")]
+    examples = [block.split("```", 1)[0] for block in part.split("```yaml\n")[1:]]
+    assert len(examples) == 3  # a commune, a Sở, a province
+    for example in examples:
+        assert example.startswith("tien_do:\n")
+        body = "\n".join(line[2:] for line in example.split("\n")[1:])
+        document = load_spec_text(tien_do_spec(body), "docs.yaml")
+        assert document.sections[0].schedule is not None
+        render_document(document)
+
+
+def test_the_commune_output_shown_in_docs_spec_is_what_docgen_writes() -> None:
+    text = (ROOT / "docs" / "spec.md").read_text(encoding="utf-8")
+    part = text[text.index("**Cấp xã**"):text.index("**Sở Giáo dục và Đào tạo**")]
+    example, shown = part.split("```yaml\n")[1].split("```", 1)
+    shown_lines = shown.split("```\n")[1].split("```")[0].strip().split("\n")
+    body = "\n".join(line[2:] for line in example.split("\n")[1:])
+    rendered = docx.Document(io.BytesIO(render_document(load_spec_text(tien_do_spec(body), "docs.yaml"))))
+    assert [p.text for p in rendered.paragraphs if p.text.startswith("- ")] == shown_lines
