@@ -19,8 +19,6 @@ from functools import cache
 from collections.abc import Iterable
 from typing import Any, Final, Literal
 
-import holidays
-
 from pydantic import BaseModel, ConfigDict
 
 from docgen import limits, vi
@@ -556,8 +554,14 @@ def rule_by_id(milestone_id: str) -> MilestoneRule | None:
     return next((m for m in load_timeline().milestones if m.id == milestone_id), None)
 
 
+@cache
 def public_holidays(year: int) -> dict[dt.date, str]:
-    """Vietnamese public holidays of ``year`` (lunar Tết included) from the maintained ``holidays`` library."""
+    """Vietnamese public holidays of ``year`` (lunar Tết included) from the maintained ``holidays`` library.
+
+    Imported here, not at the top: only a plan with working days needs it (about 0.3 s the first time).
+    """
+    import holidays
+
     calendar_vn = holidays.country_holidays("VN", years=year)
     return {day: str(name) for day, name in calendar_vn.items()}
 

@@ -4,7 +4,8 @@ The recursive sections become a flat list of typed :class:`Block` objects, numbe
 Phụ lục I II.6.đ numbers a report-style text: mục ``I.`` (UPPER, bold) → khoản ``1.`` (bold)
 → điểm ``a)`` (Vietnamese letter order, :func:`docgen.vi.point_letter`) → ``-``. A Quyết định
 numbers its top level ``Điều 1.``. Within a section the order is: paragraphs, bullets, targets,
-task matrix, then the numbered sub-sections followed by the assignments (numbered on).
+task matrix, tiến độ (:mod:`docgen.render.tien_do`: a table through the task matrix, or dated
+``-`` items), then the numbered sub-sections followed by the assignments (numbered on).
 
 Footnotes (``[^key]`` markers, a target's ``chu_thich``, and, for a target sentence docgen writes
 itself, the automatic footnote citing the TT25 criteria article) are collected in order of
