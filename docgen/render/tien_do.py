@@ -103,7 +103,7 @@ class _Rows:
         self.rows.append(_Keyed((group, date or dt.date.max, rank, self.seq), row))
 
     def fresh(self, warnings: list[str]) -> tuple[str, ...]:
-        """Warnings not yet said in this block (a regime warning is said once)."""
+        """Regime-wide warnings not yet said in this block (each is said once)."""
         out = tuple(_sentence(w) for w in dict.fromkeys(warnings) if w not in self.said)
         self.said.update(warnings)
         return out
@@ -153,16 +153,17 @@ class _Rows:
             found = kinds[m.id]
             by_decider = found.kind in _DECIDER_ACTS
             actor = timeline.decider.value if by_decider else (found.actor or "")
-            about = general if m is general_at else []
+            # Regime-wide notes are said once per block; a row's own doubts go on every row they concern.
+            shared = list(self.fresh(general)) if m is general_at else []
             # The timeline's own warnings about this clause (retention's open reading, the upgrade rule).
-            about = about + [w for w in timeline.warnings if _names(w, m.locator.text()) and "nguồn:" not in w]
+            about = [w for w in timeline.warnings if _names(w, m.locator.text()) and "nguồn:" not in w]
             if found.kind == "dossier-due" and addressee.source.confidence != "high":
                 about.append(_unsure(ADDRESSEE, addressee.value, addressee.source))
             if by_decider and not timeline.decider.verified:
                 about.append(_unsure(timeline.decider.label, timeline.decider.value, timeline.decider.source))
-            if m.source.confidence != "high" and not about:
+            if m.source.confidence != "high" and not (about or shared):
                 about.append(_unsure(m.label, m.locator.text(), m.source))
-            notes = list(self.fresh(about))
+            notes = shared + [_sentence(w) for w in dict.fromkeys(about)]
             date: dt.date | None = m.end or m.date
             group, rank = 0, 1
             if found.kind == "decision-within":

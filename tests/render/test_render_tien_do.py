@@ -221,3 +221,13 @@ def test_rendered_tien_do_has_no_dl_findings(tmp_path: Any, level: str, regime: 
     path.write_bytes(render(spec({"cap": level, "muc_do": 1, "nam": YEAR[regime], "moc": ALL_MOC[level]}, DOC_DATE[regime])))
     findings = [f for f in check_draft(read_draft(path)) if f.code.startswith("DL")]
     assert findings == []
+
+
+def test_each_unsure_row_says_so_when_a_block_covers_two_muc_do() -> None:
+    # After 01/07/2025 the commune dossier's addressee is medium confidence (tt25.md §7): both
+    # mức độ rows say "cần xác minh", the regime-wide note is said once.
+    rows = table_rows(render(spec({"cap": "xa", "muc_do": [1, 2], "nam": 2025, "moc": ["ho-so"]})))
+    assert [r["timing"] for r in rows] == ["Trước ngày 28/02/2026", "Trước ngày 28/02/2026"]
+    assert all("Nơi nhận hồ sơ (Sở Giáo dục và Đào tạo): cần xác minh" in r["notes"] for r in rows)
+    assert sum("Văn bản sửa đổi TT25" in r["notes"] for r in rows) == 1
+    assert [r["content"].split("(“Cộng đồng học tập” ")[1].split(")")[0] for r in rows] == ["mức độ 1", "mức độ 2"]
