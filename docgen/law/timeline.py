@@ -17,7 +17,8 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Final, Literal
 
 from docgen import limits, vi
 from docgen.errors import UsageError
@@ -127,6 +128,9 @@ class MilestoneRule:
     before: bool = False
     months: int | None = None
     working_days: int | None = None
+    # Who acts (tt25.md §5 "Dossier sent by"): the unit's People's Committee; None where the
+    # actor is the decider of the regime (completion, decision) or nobody acts (retention).
+    actor: str | None = None
     cite: Cite
     source: Source
 
@@ -529,3 +533,105 @@ _RANK: dict[str, int] = {"high": 3, "medium": 2, "low": 1, "not-found": 0}
 def _weakest(a: Source, b: Source) -> Source:
     """The less certain of two sources (a milestone is only as sure as its weakest fact)."""
     return a if _RANK[a.confidence] <= _RANK[b.confidence] else b
+
+
+# ---------------------------------------------------------------- additions for plans (tien_do)
+#
+# Nothing above changes: ``docgen timeline`` and the checker keep their weekend-only estimate.
+# Plans that write a date computed from working days use the calendar below, which also skips
+# Vietnamese public holidays, and say so in a footnote (:func:`working_day_assumption`).
+
+HOLIDAY_LIBRARY: Final = "holidays"
+
+
+def rule_by_id(milestone_id: str) -> MilestoneRule | None:
+    """The data-file rule behind a :class:`Milestone` id ("xa.dossier-due"), or None (e.g. "xa.decider")."""
+    return next((m for m in load_timeline().milestones if m.id == milestone_id), None)
+
+
+@cache
+def public_holidays(year: int) -> dict[dt.date, str]:
+    """Vietnamese public holidays of ``year`` (lunar Tết included) from the maintained ``holidays`` library.
+
+    Imported here, not at the top: only a plan with working days needs it (about 0.3 s the first time).
+    """
+    import holidays
+
+    calendar_vn = holidays.country_holidays("VN", years=year)
+    return {day: str(name) for day, name in calendar_vn.items()}
+
+
+def is_working_day(day: dt.date) -> bool:
+    """Monday to Friday and not a Vietnamese public holiday (as the library knows them)."""
+    return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def shift_working_days(start: dt.date, days: int) -> dt.date:
+    """``start`` moved by ``days`` working days (negative: earlier), skipping weekends and holidays.
+
+    ``start`` itself is not counted: 1 working day after Friday 01/05/2026 (a holiday) is Monday
+    04/05/2026.
+    """
+    step = 1 if days >= 0 else -1
+    current, left = start, abs(days)
+    while left > 0:
+        current += dt.timedelta(days=step)
+        if is_working_day(current):
+            left -= 1
+    return current
+
+
+def latest_decision(level: Level, evaluation_year: int) -> tuple[dt.date, dt.date] | None:
+    """For a level whose decision comes within N working days (tỉnh, điểm e khoản 2 Điều 19):
+    the last day a dossier is on time and the decision date if a complete dossier arrives that day,
+    counting weekends and public holidays (:func:`shift_working_days`). None for other levels.
+    """
+    within = rule(level, "decision-within")
+    if within is None or within.working_days is None:
+        return None
+    due = _required(level, "dossier-due")
+    assert due.date is not None
+    last = due.date.on(evaluation_year) - (dt.timedelta(days=1) if due.before else dt.timedelta(0))
+    return last, shift_working_days(last, within.working_days)
+
+
+def holidays_between(first: dt.date, last: dt.date) -> list[dt.date]:
+    """Public holidays from ``first`` to ``last`` (both included, either order) that fall on a weekday."""
+    low, high = min(first, last), max(first, last)
+    days = (day for year in range(low.year, high.year + 1) for day in public_holidays(year))
+    return sorted(day for day in days if low <= day <= high and day.weekday() < 5)
+
+
+def working_day_assumption(spans: Iterable[tuple[dt.date, dt.date]]) -> str:
+    """The Vietnamese footnote stating how working days were counted over ``spans`` and which
+    holidays fell on weekdays inside them."""
+    days = sorted({day for first, last in spans for day in holidays_between(first, last)})
+    listed = f"các ngày nghỉ lễ, Tết đã trừ: {', '.join(vi.date_short(d) for d in days)}" if days else "trong khoảng tính không có ngày nghỉ lễ, Tết nào rơi vào ngày làm việc"
+    return (
+        "Ngày làm việc tính từ thứ Hai đến thứ Sáu, trừ ngày nghỉ lễ, Tết theo lịch Việt Nam của thư viện "
+        f"{HOLIDAY_LIBRARY} (Python); {listed}. Lịch nghỉ bù, hoán đổi ngày làm việc do Thủ tướng Chính phủ "
+        f"quyết định hằng năm có thể khác; {VERIFY}."
+    )
+
+
+def deadline_of(level: Level, kind: MilestoneKind, evaluation_year: int) -> Due | None:
+    """The date an act tied to a milestone must precede, as a :class:`Due`, or None when the law
+    gives none (retention, upgrade, re-recognition).
+
+    data window: its last day (to that day included); dossier, completion: the "trước ngày" date;
+    decision within N working days (tỉnh): the decision date if a complete dossier arrives on
+    the last day before the dossier deadline (:func:`latest_decision`, holidays counted).
+    """
+    check_evaluation_year(evaluation_year)
+    found = rule(level, kind)
+    if found is None:
+        return None
+    if kind == "data-window" and found.end is not None:
+        return Due(found.label, found.end.on(evaluation_year), False, None, found.cite.locator, found.source)
+    if kind in ("dossier-due", "completion-due") and found.date is not None:
+        return Due(found.label, found.date.on(evaluation_year), found.before, None, found.cite.locator, found.source)
+    if kind == "decision-within":
+        latest = latest_decision(level, evaluation_year)
+        if latest is not None:
+            return Due(found.label, latest[1], False, None, found.cite.locator, found.source)
+    return None

@@ -4,7 +4,8 @@ The recursive sections become a flat list of typed :class:`Block` objects, numbe
 Phụ lục I II.6.đ numbers a report-style text: mục ``I.`` (UPPER, bold) → khoản ``1.`` (bold)
 → điểm ``a)`` (Vietnamese letter order, :func:`docgen.vi.point_letter`) → ``-``. A Quyết định
 numbers its top level ``Điều 1.``. Within a section the order is: paragraphs, bullets, targets,
-task matrix, then the numbered sub-sections followed by the assignments (numbered on).
+task matrix, tiến độ (:mod:`docgen.render.tien_do`: a table through the task matrix, or dated
+``-`` items), then the numbered sub-sections followed by the assignments (numbered on).
 
 Footnotes (``[^key]`` markers, a target's ``chu_thich``, and, for a target sentence docgen writes
 itself, the automatic footnote citing the TT25 criteria article) are collected in order of
@@ -23,6 +24,7 @@ from docgen.errors import RenderError
 from docgen.law import registry as law_registry
 from docgen.law import tt25
 from docgen.render import layout
+from docgen.render import tien_do
 from docgen.render.footnotes import marker
 from docgen.spec.models import (
     FOOTNOTE_MARKER,
@@ -35,6 +37,7 @@ from docgen.spec.models import (
     Section,
     Target,
     Task,
+    TienDo,
 )
 
 BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "doan", "bang"]
@@ -330,6 +333,8 @@ class _Builder:
             self.blocks.append(Block("y", text=self.target(t)))
         if s.tasks:
             self.blocks.append(Block("bang", rows=tuple(self.task_row(i, t) for i, t in enumerate(s.tasks, 1))))
+        if s.schedule is not None:
+            self.schedule(s.schedule)
         child_depth = depth + 1 if n is not None else depth
         number = 0
         for child in s.children:
@@ -368,6 +373,41 @@ class _Builder:
             partners=self.text(t.partners or ""),
             timing=self.text(t.timing),
         )
+
+    def tt25_name(self) -> str:
+        """How this document names TT25 in a clause: its own short form if a căn cứ gave one."""
+        entry = law_registry.load_registry().get(tt25.load_tt25().symbol)
+        if entry is None:
+            return f"Thông tư số {tt25.load_tt25().symbol}"
+        return self.cited.get(entry.id) or entry.short()
+
+    def schedule(self, block: TienDo) -> None:
+        """A tien_do block: legal milestones from the timeline and office steps, in date order,
+        as the task matrix (STT, nội dung, chủ trì, phối hợp, thời gian) or as a dated list."""
+        rows = tien_do.build_rows(block, self.doc.date, self.tt25_name())
+        as_note = block.clause == "chu-thich"
+        items: list[TaskRow] = []
+        for i, row in enumerate(rows, 1):
+            content = nfc(row.content)
+            texts = list(row.notes)
+            if row.clause and as_note:
+                texts.insert(0, _capitalize(row.clause) + ".")  # one footnote per row: clause, then notes
+            elif row.clause:
+                content += f" ({row.clause})"
+            notes = self.note(nfc(" ".join(texts))) if texts else ""
+            if as_note and row.clause:
+                content, notes = content + notes, ""
+            if block.presentation == "bang":
+                items.append(TaskRow(stt=str(i), content=content, lead=nfc(row.actor), partners=nfc(row.partners), timing=nfc(row.when) + notes))
+                continue
+            # In a list the notes follow the content: a marker just before ":" reads as a
+            # Markdown note definition ("[^1]:") to the checker.
+            when, content = nfc(row.when), content + notes
+            who = "; ".join(filter(None, (f"thực hiện: {row.actor}" if row.actor else "", f"phối hợp: {row.partners}" if row.partners else "")))
+            end = "." if i == len(rows) else ";"
+            self.blocks.append(Block("y", text=f"- {when}: {content}" + (f"; {nfc(who)}" if who else "") + end))
+        if items:
+            self.blocks.append(Block("bang", rows=tuple(items)))
 
     def body(self) -> list[Block]:
         number = 0

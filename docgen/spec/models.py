@@ -16,11 +16,13 @@ import re
 from enum import Enum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, WithJsonSchema, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from docgen import limits, vi
+from docgen.law import timeline, tt25
+from docgen.law.registry import load_registry
 
 
 class Kind(str, Enum):
@@ -196,6 +198,187 @@ class Task(_Model):
     timing: str = Field(alias="thoi_gian", description="Thời gian thực hiện")
 
 
+# ---------------------------------------------------------------- tiến độ (issue 13)
+
+# A milestone of TT25 as a clerk names it in ``tien_do.moc`` and ``buoc[].truoc``, and the kind
+# of milestone in docgen/law/data/timeline.yaml that gives its date and clause.
+MocKey = Literal["so-lieu", "ho-so", "hoan-thanh", "quyet-dinh", "bao-luu", "nang-muc-do", "cong-nhan-lai"]
+MOC_KINDS: dict[MocKey, timeline.MilestoneKind] = {
+    "so-lieu": "data-window",
+    "ho-so": "dossier-due",
+    "hoan-thanh": "completion-due",
+    "quyet-dinh": "decision-within",
+    "bao-luu": "retention",
+    "nang-muc-do": "upgrade",
+    "cong-nhan-lai": "re-recognition",
+}
+# The milestones a tien_do shows when ``moc`` is not given: the dated steps of the procedure.
+DEFAULT_MOC: tuple[MocKey, ...] = ("so-lieu", "ho-so", "hoan-thanh", "quyet-dinh")
+EVALUATION_YEAR_MIN = 2024  # TT25 in force from 12/02/2024 (Điều 25 khoản 1); checked against the registry too
+
+Presentation = Literal["bang", "danh-sach"]
+ClauseStyle = Literal["van-ban", "chu-thich"]
+
+
+def _one_or_list(item: dict[str, Any], most: int) -> dict[str, Any]:
+    """JSON Schema of a key written as one value or as a list of them (``cap: xa``, ``cap: [xa, tinh]``)."""
+    return {"anyOf": [item, {"type": "array", "items": item, "minItems": 1, "maxItems": most}]}
+
+
+def _first_muc_do() -> list[Literal[1, 2]]:
+    return [1]
+
+
+def _as_list(value: Any) -> Any:
+    """``cap: xa`` and ``cap: [xa, huyen]`` both mean a list."""
+    return [value] if value is not None and not isinstance(value, list) else value
+
+
+def _check_year(year: int) -> int:
+    try:
+        timeline.check_evaluation_year(year)
+    except timeline.TimelineError as exc:
+        raise ValueError(exc.message) from None
+    return year
+
+
+def legal_text(due: timeline.Due) -> str:
+    """"hạn gửi hồ sơ đề nghị công nhận (trước ngày 28/02/2026, điểm d khoản 1 Điều 9 Thông tư số 25/2023/TT-BGDĐT)"."""
+    when = f"trước ngày {vi.date_short(due.date)}" if due.before else f"chậm nhất ngày {vi.date_short(due.date)}"
+    return f"hạn “{due.label[:1].lower() + due.label[1:]}” ({when}, {due.locator.text()} {tt25_short()})"
+
+
+def tt25_short() -> str:
+    """"Thông tư số 25/2023/TT-BGDĐT" from the registry."""
+    entry = load_registry().get(tt25.load_tt25().symbol)
+    return entry.short() if entry else f"Thông tư số {tt25.load_tt25().symbol}"
+
+
+class Step(_Model):
+    """An office's own step in a tiến độ (a training, an internal deadline), beside the legal ones.
+
+    Its date is its own (``han``), or an offset before a legal milestone (``truoc`` with
+    ``so_ngay`` or ``so_ngay_lam_viec``); ``thoi_gian`` is free text for a step with no date.
+    """
+
+    content: str = Field(alias="noi_dung", description="Nội dung công việc của cơ quan")
+    lead_unit: str | None = Field(None, alias="chu_tri", description="Đơn vị chủ trì")
+    partners: str | None = Field(None, alias="phoi_hop", description="Đơn vị phối hợp")
+    level: Level | None = Field(None, alias="cap", description="Cấp của mốc trong “truoc” (bắt buộc khi tien_do có nhiều cấp)")
+    year: int | None = Field(None, alias="nam", ge=EVALUATION_YEAR_MIN, le=limits.YEAR_MAX, description="Năm đánh giá của mốc trong “truoc” (bắt buộc khi tien_do có nhiều năm)")
+    before: MocKey | None = Field(None, alias="truoc", description="Mốc luật định mà bước này phải làm trước: so-lieu, ho-so, hoan-thanh, quyet-dinh")
+    days: int | None = Field(None, alias="so_ngay", ge=0, le=366, description="Số ngày (lịch) trước mốc trong “truoc”, ví dụ 15 ngày trước hạn gửi hồ sơ")
+    working_days: int | None = Field(None, alias="so_ngay_lam_viec", ge=0, le=250, description="Số ngày làm việc trước mốc trong “truoc” (trừ thứ Bảy, Chủ nhật, ngày lễ, Tết)")
+    deadline: Deadline | None = Field(None, alias="han", description="Ngày riêng của bước: dd/mm/yyyy, mm/yyyy (trong tháng) hoặc yyyy; phải trước mốc trong “truoc”")
+    timing: str | None = Field(None, alias="thoi_gian", description="Thời gian ghi bằng lời cho bước không có ngày, ví dụ Cuối năm học 2025-2026")
+
+    @field_validator("year")
+    @classmethod
+    def _year_in_tt25(cls, value: int | None) -> int | None:
+        return None if value is None else _check_year(value)
+
+    @field_validator("before")
+    @classmethod
+    def _milestone_has_deadline(cls, value: MocKey | None, info: ValidationInfo) -> MocKey | None:
+        level = info.data.get("level")
+        if value is None or level is None:
+            return value
+        kind = MOC_KINDS[value]
+        if timeline.rule(level.value, kind) is None:
+            raise ValueError(f"{vi.LEVELS[level.value]} không có mốc “{value}” theo Thông tư số 25/2023/TT-BGDĐT")
+        if kind not in ("data-window", "dossier-due", "completion-due", "decision-within"):
+            raise ValueError(f"mốc “{value}” không có hạn cố định để một bước đứng trước; chọn so-lieu, ho-so, hoan-thanh hoặc quyet-dinh")
+        return value
+
+    @field_validator("deadline")
+    @classmethod
+    def _not_after_the_law(cls, value: Deadline | None, info: ValidationInfo) -> Deadline | None:
+        """An own date must come before the legal deadline it precedes (the law wins)."""
+        level, year, before = info.data.get("level"), info.data.get("year"), info.data.get("before")
+        if value is None or level is None or year is None or before is None:
+            return value
+        due = timeline.deadline_of(level.value, MOC_KINDS[before], year)
+        if due is None:
+            return value
+        late = value.date >= due.date if due.before else value.date > due.date
+        if late:
+            raise ValueError(f"{value.phrase()} muộn hơn {legal_text(due)}")
+        return value
+
+    @model_validator(mode="after")
+    def _one_way_to_date(self) -> Step:
+        offset = self.days is not None or self.working_days is not None
+        if self.days is not None and self.working_days is not None:
+            raise ValueError("chỉ dùng một trong hai khóa so_ngay hoặc so_ngay_lam_viec")
+        if offset and self.before is None:
+            raise ValueError("so_ngay, so_ngay_lam_viec cần khóa truoc (mốc luật định tính lùi từ đó)")
+        if offset and self.deadline is not None:
+            raise ValueError("bước có ngày riêng (han) thì không tính lùi (so_ngay, so_ngay_lam_viec); bỏ một trong hai")
+        if offset and self.timing is not None:
+            raise ValueError("ngày của bước tính lùi từ mốc luật định; bỏ thoi_gian")
+        if self.deadline is None and self.before is None and self.timing is None:
+            raise ValueError("bước cần ngày riêng (han), mốc luật định (truoc) hoặc thời gian ghi bằng lời (thoi_gian)")
+        return self
+
+
+class TienDo(_Model):
+    """Tiến độ: the TT25 calendar of the levels, mức độ and years a plan covers, with its own steps.
+
+    The legal rows come from :func:`docgen.law.timeline.milestones`; docgen writes their dates.
+    """
+
+    levels: Annotated[list[Level], WithJsonSchema(_one_or_list({"type": "string", "enum": [lv.value for lv in Level]}, 3))] = Field(
+        alias="cap", min_length=1, max_length=3, description="Cấp: xa, huyen, tinh, hoặc danh sách nhiều cấp")
+    muc_do: Annotated[list[Literal[1, 2]], WithJsonSchema(_one_or_list({"type": "integer", "enum": [1, 2]}, 2))] = Field(
+        default_factory=_first_muc_do, alias="muc_do", min_length=1, max_length=2, description="Mức độ 1 hoặc 2, hoặc danh sách [1, 2]")
+    years: Annotated[list[int], WithJsonSchema(_one_or_list({"type": "integer", "minimum": EVALUATION_YEAR_MIN, "maximum": limits.YEAR_MAX}, 10))] = Field(
+        alias="nam", min_length=1, max_length=10, description="Năm đánh giá, hoặc danh sách nhiều năm")
+    milestones: Annotated[list[MocKey] | None, WithJsonSchema(_one_or_list({"type": "string", "enum": list(MOC_KINDS)}, len(MOC_KINDS)))] = Field(
+        None, alias="moc", min_length=1,
+        description="Các mốc luật định cần đưa vào (mặc định: so-lieu, ho-so, hoan-thanh, quyet-dinh); thêm bao-luu, nang-muc-do, cong-nhan-lai nếu cần",
+    )
+    presentation: Presentation = Field("bang", alias="trinh_bay", description="Cách trình bày: bang (bảng) hoặc danh-sach (danh sách theo ngày)")
+    clause: ClauseStyle = Field("van-ban", alias="dieu_khoan", description="Điều khoản ghi trong dòng (van-ban) hay thành chú thích cuối trang (chu-thich)")
+    partners: dict[MocKey, str] = Field(default_factory=dict, alias="phoi_hop", description="Đơn vị phối hợp của từng mốc luật định, ví dụ so-lieu: Hội Khuyến học xã")
+    steps: list[Step] = Field(default_factory=list, alias="buoc", description="Các bước riêng của cơ quan (tập huấn, hạn nội bộ), đặt cạnh các mốc luật định")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lists_and_step_defaults(cls, data: Any) -> Any:
+        """One level or year may be written without a list; a step inherits the only one."""
+        if not isinstance(data, dict):
+            return data
+        data = {**data}
+        for key in ("cap", "muc_do", "nam", "moc"):
+            if key in data:
+                data[key] = _as_list(data[key])
+        steps = data.get("buoc")
+        if isinstance(steps, list):
+            inherited = {k: data[k][0] for k in ("cap", "nam") if isinstance(data.get(k), list) and len(data[k]) == 1}
+            data["buoc"] = [{**inherited, **s} if isinstance(s, dict) else s for s in steps]
+        return data
+
+    @field_validator("years")
+    @classmethod
+    def _years_in_tt25(cls, value: list[int]) -> list[int]:
+        return [_check_year(y) for y in value]
+
+    @model_validator(mode="after")
+    def _steps_fit_the_block(self) -> TienDo:
+        for key in self.milestones or []:  # the default list is filtered per level
+            if not any(timeline.rule(level.value, MOC_KINDS[key]) for level in self.levels):
+                covered = ", ".join(vi.LEVELS[lv.value] for lv in self.levels)
+                raise ValueError(f"mốc “{key}” không có ở {covered} theo Thông tư số 25/2023/TT-BGDĐT")
+        for i, step in enumerate(self.steps):
+            if step.before is None:
+                continue
+            if step.level is None or step.level not in self.levels:
+                raise ValueError(f"buoc[{i}]: ghi cap (một trong: {', '.join(lv.value for lv in self.levels)}) để biết mốc “{step.before}” của cấp nào")
+            if step.year is None or step.year not in self.years:
+                raise ValueError(f"buoc[{i}]: ghi nam (một trong: {', '.join(str(y) for y in self.years)}) để biết mốc “{step.before}” của năm đánh giá nào")
+        return self
+
+
 class Section(_Model):
     """A body section. Nesting gives the numbering: I. → 1. → a) → -.
 
@@ -208,6 +391,7 @@ class Section(_Model):
     targets: list[Target] = Field(default_factory=list, alias="muc_tieu", description="Các mục tiêu (mỗi mục tiêu một ý gạch đầu dòng)")
     assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong", description="Phân công nhiệm vụ cho từng đơn vị")
     tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu", description="Bảng phân công nhiệm vụ: nội dung, chủ trì, phối hợp, thời gian")
+    schedule: TienDo | None = Field(None, alias="tien_do", description="Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: docgen viết các mốc, hạn, điều khoản; có thể thêm bước riêng của cơ quan")
     children: list[Section] = Field(default_factory=list, alias="muc", description="Các mục con")
     role: Literal["kinh-phi", "bao-cao", "to-chuc-thuc-hien", "muc-tieu"] | None = Field(
         None, alias="vai_tro", description="Vai trò của mục (để kiểm tra và lập hồ sơ)"

@@ -25,6 +25,17 @@ _DEF_TEXT: Final[dict[str, tuple[str, str]]] = {
     "Assignment": ("Phân công", "Một đơn vị và các nhiệm vụ được giao."),
     "Task": ("Dòng bảng nhiệm vụ", "Một dòng của bảng phân công nhiệm vụ."),
     "Section": ("Mục", "Một mục nội dung; lồng nhau cho số thứ tự I. → 1. → a) → -. Văn bản có thể chứa dấu chú thích [^khóa]."),
+    "TienDo": (
+        "Tiến độ",
+        "Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: ghi cấp, mức độ, năm đánh giá; docgen viết các mốc luật định "
+        "(người thực hiện, hạn theo ngày của văn bản trước hoặc sau 01/7/2025, điều khoản) theo thứ tự ngày, "
+        "thành bảng hoặc danh sách, kèm các bước riêng của cơ quan.",
+    ),
+    "Step": (
+        "Bước của cơ quan",
+        "Một bước riêng của cơ quan trong tiến độ: ngày riêng (han), hoặc tính lùi từ một mốc luật định (truoc "
+        "với so_ngay hoặc so_ngay_lam_viec); ngày riêng muộn hơn mốc luật định là lỗi.",
+    ),
     "Signer": ("Người ký", "Người ký (ô 7): quyền hạn (TM., KT., TL., TUQ., Q.), chức vụ và họ tên."),
     "Deadline": ("Hạn", "Hạn: dd/mm/yyyy, mm/yyyy (hết tháng) hoặc yyyy (cả năm)."),
     "Kind": ("Loại văn bản", "Loại văn bản docgen dựng được, mỗi loại một mẫu."),

@@ -105,6 +105,7 @@ _SECTIONS_NOTE: Final = """
 # Nội dung: các mục I., II., … (docgen tự đánh số). Mỗi mục có thể có:
 #   tieu_de (tiêu đề), doan (các đoạn văn), y (các ý gạch đầu dòng), muc (mục con 1., 2., …),
 #   muc_tieu, phan_cong (đơn vị và nhiệm vụ), bang_nhiem_vu (bảng: noi_dung, chu_tri, phoi_hop, thoi_gian),
+#   tien_do (tiến độ theo Thông tư số 25/2023/TT-BGDĐT: docgen viết các hạn luật định),
 #   vai_tro (muc-tieu, kinh-phi, to-chuc-thuc-hien, bao-cao).
 # Chú thích cuối trang: viết [^khoa] trong văn bản và khai báo khoa trong chu_thich.
 noi_dung:
@@ -124,6 +125,24 @@ _BODY: Final[dict[Kind, str]] = {
         chu_tri: Sở Giáo dục và Đào tạo
         phoi_hop: Hội Khuyến học tỉnh
         thoi_gian: Tháng 10/2025
+    # Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: bỏ dấu “# ” ở đầu các dòng dưới để docgen tự viết
+    # các mốc luật định (việc, đơn vị thực hiện, hạn, điều khoản), theo ngày ban hành của kế hoạch
+    # (trước hoặc sau 01/7/2025). Không gõ tay các hạn này. Xem: docgen timeline --cap xa --muc-do 1 --nam 2025
+    # tien_do:
+    #   cap: xa                 # xa, huyen, tinh, hoặc nhiều cấp: [xa, huyen, tinh]
+    #   muc_do: 1               # 1, 2, hoặc [1, 2]
+    #   nam: 2025               # năm đánh giá (hoặc [2025, 2026])
+    #   moc: [so-lieu, ho-so, hoan-thanh]   # bỏ khóa này: so-lieu, ho-so, hoan-thanh, quyet-dinh
+    #   trinh_bay: bang         # bang (bảng) hoặc danh-sach (danh sách theo ngày)
+    #   dieu_khoan: van-ban     # van-ban (ghi trong dòng) hoặc chu-thich (chú thích cuối trang)
+    #   buoc:                   # các bước riêng của cơ quan, xếp cùng các mốc theo ngày
+    #     - noi_dung: Tập huấn công chức cấp xã về hồ sơ đề nghị công nhận
+    #       chu_tri: Sở Giáo dục và Đào tạo
+    #       han: 10/2025        # ngày riêng: dd/mm/yyyy, mm/yyyy hoặc yyyy
+    #     - noi_dung: Họp thống nhất kết quả tự đánh giá
+    #       chu_tri: Ủy ban nhân dân cấp xã
+    #       truoc: ho-so        # trước mốc luật định: so-lieu, ho-so, hoan-thanh, quyet-dinh
+    #       so_ngay: 15         # 15 ngày trước hạn gửi hồ sơ (hoặc so_ngay_lam_viec: 10)
   - tieu_de: KINH PHÍ THỰC HIỆN
     vai_tro: kinh-phi
     doan:

@@ -1,8 +1,8 @@
 """plans/cao-bang.yaml: every target and each of its 9 assignments, in order, with its footnote.
 
 The plan has 15 target sentences (5 per level); 13 carry a footnote (the seed's [1]–[13]) and
-the two "Đến hết tháng 3 …" sentences of cấp xã have none, as in the seed; the 14th footnote
-is in section III.
+the two "Đến hết tháng 3 …" sentences of cấp xã have none, as in the seed; the tien_do of
+mục II adds one footnote per row (its clauses, issue 13); the last footnote is in section III.
 
 Expectations are read from the YAML with a plain safe loader (not docgen's), so the test compares
 the rendered .docx against what the author wrote.
@@ -88,11 +88,16 @@ def test_nine_assignments_numbered_in_order_with_their_tasks(raw: dict[str, Any]
         position = index + 1
 
 
-def test_fourteen_real_footnotes_numbered_in_order(rendered: Docx) -> None:
+# Issue 13: the tien_do of mục II (dieu_khoan: chu-thich) adds one footnote per row: hồ sơ and
+# hoàn thành for cấp xã and cấp huyện, hồ sơ and quyết định for cấp tỉnh (tt25.md §5).
+TIEN_DO_NOTES = 6
+
+
+def test_twenty_real_footnotes_numbered_in_order(rendered: Docx) -> None:
     refs = [r.get(w("id")) for r in rendered.body.iter(w("footnoteReference"))]
-    assert refs == [str(i) for i in range(1, 15)]
+    assert refs == [str(i) for i in range(1, 15 + TIEN_DO_NOTES)]
     notes = rendered.part("word/footnotes.xml").findall("w:footnote", NS)
-    assert len([n for n in notes if not n.get(w("type"))]) == 14
+    assert len([n for n in notes if not n.get(w("type"))]) == 14 + TIEN_DO_NOTES
 
 
 def test_headings_are_roman_numbered_upper_case(rendered: Docx) -> None:
