@@ -260,6 +260,10 @@ CASES = [
     Case("billion-laughs-check", lambda w: ["check", write(w / "x.yaml", billion_laughs()).name], REFUSED, ("vượt giới hạn",)),
     Case("docx-2500-paragraphs", lambda w: ["check", word(w, "dai.docx", [f"{i}. {CITE}" for i in range(2500)])], CLEAN_OR_FINDINGS),
     Case("txt-4000-lines", lambda w: ["check", write(w / "dai.txt", "".join(f"{i}. {CITE}\n" for i in range(4000))).name], CLEAN_OR_FINDINGS),
+    # issue 10: "[ \t]*,?[ \t]*" after a locator backtracked (9 s for 400 spaces in a search; 1.5 s a
+    # locator for 4,000 spaces): 40 locators would outlast the timeout
+    Case("txt-locators-followed-by-4000-spaces", lambda w: ["check", write(w / "loc.txt", "".join(
+        "Thực hiện theo Điều 5" + " " * 4000 + "Thông tư số 25/2023/TT-BGDĐT.\n" for _ in range(40))).name], CLEAN_OR_FINDINGS),
     Case("txt-5000-spaces-in-a-row", lambda w: ["check", write(w / "spaces.txt", "Thực hiện" + " " * 5000 + CITE + "\n" + ("a" + " " * 5000) * 3 + "\n").name],
          CLEAN_OR_FINDINGS),
     Case("docx-3000-spaces-in-one-paragraph", lambda w: ["check", word(w, "spaces.docx", ["Thực hiện" + " " * 3000 + CITE + " " * 3000 + "hết"])],

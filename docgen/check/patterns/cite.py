@@ -135,7 +135,7 @@ ARTICLE: Final = r"(?:[Đđ]iều[ \t]+(?P<article>\d{1,3}|này)(?![\d]))"
 LOCATOR_RE: Final = re.compile(rf"(?<![{LOWER}{UPPER}]){POINT}?{CLAUSE}?{ARTICLE}")
 # What a locator belongs to, right after it: "của Thông tư này", "Thông tư 25/2023/TT-BGDĐT".
 LOCATOR_DOC_RE: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?:của|tại|theo){_S})?(?P<doc>{KIND}{_S}(?:số{_S})?(?:(?P<self>này)|(?P<symbol>{SYMBOL})))"
+    rf"[ \t]*+,?[ \t]*+(?:(?:của|tại|theo){_S})?(?P<doc>{KIND}{_S}(?:số{_S})?(?:(?P<self>này)|(?P<symbol>{SYMBOL})))"
 )
 
 # ---------------------------------------------------------------- quotations and sentences
@@ -295,9 +295,9 @@ MARKDOWN_BLOCK_RE: Final = re.compile(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-
 # A locator's document named in short (issue 8): "Điều 12 của Thông tư (mức độ 1)", "khoản 3 Điều 9
 # Thông tư số 25" — the kind alone, or the kind and the number without the rest of the symbol.
 LOCATOR_SHORT_DOC_RE: Final = re.compile(
-    rf"[ \t]*,?[ \t]*(?:(?:của|tại|theo){_S})?{KIND}(?:{_S}(?:số{_S})?(?P<number>\d{{1,5}})(?![\d/]))?(?![ \t]*(?:số[ \t]*)?\d)"
+    rf"[ \t]*+,?[ \t]*+(?:(?:của|tại|theo){_S})?{KIND}(?:{_S}(?:số{_S})?(?P<number>\d{{1,5}})(?![\d/]))?(?![ \t]*(?:số[ \t]*)?\d)"
 )
 
 # "tháng 11/2023" right after a symbol: the month and year of a document whose day is not known
 # (the registry writes it so for an unverified day; REF008 accepts it then).
-CITATION_MONTH_RE: Final = re.compile(r"[ \t]*,?[ \t]*tháng[ \t]+(?P<month>\d{1,2})[ \t]*/[ \t]*(?P<year>\d{4})\b")
+CITATION_MONTH_RE: Final = re.compile(r"[ \t]*+,?[ \t]*+tháng[ \t]++(?P<month>\d{1,2})[ \t]*/[ \t]*(?P<year>\d{4})\b")

@@ -106,7 +106,7 @@ PERCENT_RE: Final = re.compile(r"(?<![\d.,])(?P<value>\d{1,4}(?:[.,]\d+)?)[ \t]*
 # ("110% số xã", "105% công dân").
 SHARE_WORD_RE: Final = re.compile(r"tỷ[ \t]+lệ|tỉ[ \t]+lệ", re.IGNORECASE)
 SHARE_UNIT_AFTER_RE: Final = re.compile(
-    r"[ \t]*(?:trở[ \t]+lên[ \t]+)?(?:các[ \t]+|số[ \t]+|tổng[ \t]+số[ \t]+)?(?:xã|phường|thị[ \t]+trấn|huyện|quận|thành[ \t]+phố|tỉnh|"
+    r"[ \t]*+(?:trở[ \t]+lên[ \t]+)?(?:các[ \t]+|số[ \t]+|tổng[ \t]+số[ \t]+)?(?:xã|phường|thị[ \t]+trấn|huyện|quận|thành[ \t]+phố|tỉnh|"
     r"công[ \t]+dân|người|hộ|học[ \t]+sinh|trẻ|đơn[ \t]+vị|cơ[ \t]+sở|trường|gia[ \t]+đình|dòng[ \t]+họ)(?!\w)"
 )
 # Words that make a percentage above 100 normal: growth, comparison, plan fulfilment.
