@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen.check.aggregate import aggregate
 from docgen.check.config import CheckConfig
 from docgen.check.fixes import FixOutcome
 from docgen.check.model import Draft, Finding
@@ -148,7 +149,7 @@ def check_draft(draft: Draft, config: CheckConfig | None = None, registry: objec
 
         findings = [f for f in findings if not suppressed(f)]
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    return findings
+    return aggregate(findings)  # one finding per formatting slip, not per paragraph (issue 14)
 
 
 def check_paths(
