@@ -132,21 +132,30 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Dạng kết quả.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi kết quả vào tệp này.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi kết quả vào tệp này (với --annotate: tên tệp có nhận xét).")
 @click.option("--select", multiple=True, help="Chỉ chạy các quy tắc này: mã hoặc tiền tố (FMT, REF002), cách nhau dấu phẩy.")
 @click.option("--ignore", multiple=True, help="Bỏ các quy tắc này: mã hoặc tiền tố.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Mức thấp nhất làm lệnh trả mã 1 (mặc định: error).")
 @click.option("--fix", is_flag=True, help="Ghi bản đã sửa các lỗi sửa an toàn vào tệp *.fixed.* bên cạnh.")
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, tệp -o.")
-def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, force: bool) -> None:
+@click.option("--annotate", is_flag=True, help="Ghi bản có nhận xét (Comment) và thay đổi được theo dõi vào tệp *.checked.docx (PDF: *.checked.pdf có đánh dấu).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, *.checked.* của --annotate, tệp -o.")
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, annotate: bool, force: bool) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
 
     from docgen import limits
 
+    annotated: Path | None = None
+    if annotate and output is not None:
+        if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
+            from docgen.errors import UsageError
+
+            raise UsageError("-o cùng --annotate chỉ dùng được khi kiểm tra đúng một tệp .docx hoặc .pdf")
+        annotated, output = output, None
     # at most one byte past the limit: read_draft refuses it before stdin is read to its end
     stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if "-" in paths else None
-    run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin)
+    run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin,
+                    annotate=annotate, annotate_output=annotated)
     if output is not None:
         from docgen.output import write_output
 

@@ -1,0 +1,361 @@
+"""Issue 14, item 1: ``docgen check --annotate``: findings as Word comments anchored on their
+text, SAFE fixes as tracked changes, PDF highlights; read back from the XML, not from docgen."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+import shutil
+import subprocess
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import docx
+import pypdf
+import pytest
+from click.testing import CliRunner
+
+from docgen.check.annotate import annotate_draft
+from docgen.check.fixes import fix_draft
+from docgen.check.inputs import read_draft
+from docgen.check.inputs.docx import docx_blocks
+from docgen.check.model import Finding, Severity, Span
+from docgen.check.runner import check_draft
+from docgen.cli import cli
+
+
+def _helpers() -> object:
+    """tests/check/annotate_docs.py (the suite imports test files by path: no package)."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location("annotate_docs", Path(__file__).with_name("annotate_docs.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["annotate_docs"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+_h = _helpers()
+W = _h.W  # type: ignore[attr-defined]
+accepted, rejected, body_lines = _h.accepted, _h.rejected, _h.body_lines  # type: ignore[attr-defined]
+commented_texts, comments, document_root = _h.commented_texts, _h.comments, _h.document_root  # type: ignore[attr-defined]
+hostile_docx = _h.hostile_docx  # type: ignore[attr-defined]
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = ROOT / "tests" / "fixtures"
+REAL = [
+    FIXTURES / "drafts" / "ke-hoach.docx",
+    FIXTURES / "heldout" / "bad21_kh_huyen_fn.docx",
+    FIXTURES / "heldout2" / "bad34_kh_tinh_sonla_bang.docx",
+    FIXTURES / "heldout2" / "bad46_kh_phuong_hatu_2026_post.docx",
+    FIXTURES / "heldout3" / "bad78_tt_huyen_nghiloc_2025.docx",
+    Path(__file__).parent / "annotate" / "thai-binh-lo.docx",
+]
+NOW = dt.datetime(2026, 1, 5, 8, 30, tzinfo=dt.timezone.utc)
+
+
+def _nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s).replace("\u00a0", " ")
+
+
+def _annotated(src: Path, tmp: Path) -> tuple[Path, list[Finding], int, str]:
+    """A copy of ``src`` in ``tmp``, annotated; (output, findings, number of body paragraphs,
+    the draft's text)."""
+    draft_path = tmp / src.name
+    shutil.copyfile(src, draft_path)
+    draft = read_draft(draft_path)
+    findings = check_draft(draft)
+    outcome = annotate_draft(draft, findings, now=NOW)
+    blocks = len(list(docx_blocks(docx.Document(str(draft_path)))))
+    return Path(outcome.output), findings, blocks, draft.text
+
+
+def _expected(text: str, span: Span) -> str:
+    """The text a comment on ``span`` covers: a footnote mark "[n]" is one thing in Word, so
+    a span starting or ending inside one takes it whole."""
+    import re
+
+    start, end = span.start, span.end
+    for m in re.finditer(r"\[\d{1,3}\]", text):
+        if m.start() < start < m.end():
+            start = m.start()
+        if m.start() < end < m.end():
+            end = m.end()
+    return text[start:end]
+
+
+def _assert_anchored(out: Path, findings: list[Finding], blocks: int, text: str) -> None:
+    """One comment per finding, in order, by docgen; a finding of the body is anchored on its
+    own text; one without a place (empty span at the very start) on the first paragraph."""
+    notes = comments(out)
+    assert len(notes) == len(findings)
+    ranges = commented_texts(rejected(document_root(out)))
+    first_text = next(t for t in body_lines(rejected(document_root(out))) if t.strip())
+    for (cid, author, note), f in zip(notes, findings):
+        assert author == "docgen"
+        assert note.splitlines()[0].startswith(f"{f.code} (") and f.message in note.splitlines()[0]
+        if f.suggestion:
+            assert f"Gợi ý: {f.suggestion}" in note
+        in_body = f.span.end > f.span.start and f.end_line <= blocks
+        if in_body:
+            assert _nfc(ranges[cid]) == _expected(text, f.span), (f.code, f.line, f.column)
+        elif f.span == Span(0, 0):
+            assert _nfc(ranges[cid]) == _nfc(first_text), f.code
+            assert "Lỗi chung" in note
+
+
+# ---------------------------------------------------------------------------- Word-like files
+
+
+def test_hostile_docx_every_finding_is_a_comment_on_its_text(tmp_path: Path) -> None:
+    src = tmp_path / "src" / "du-thao.docx"
+    src.parent.mkdir()
+    hostile_docx(src)
+    before = src.read_bytes()
+    out, findings, blocks, text = _annotated(src, tmp_path)
+    assert out.name == "du-thao.checked.docx"
+    assert (tmp_path / "du-thao.docx").read_bytes() == before  # the draft is never touched
+    docx.Document(str(out))  # python-docx opens it
+    codes = {(f.code, f.line) for f in findings}
+    # the builder's traps are really found: across a hyperlink (line 1), a complex field (2), a simple field (3)
+    assert {("REF002", 1), ("REF005", 2), ("REF002", 3)} <= codes
+    _assert_anchored(out, findings, blocks, text)
+
+
+def test_hostile_docx_accepting_every_change_gives_the_fix(tmp_path: Path) -> None:
+    src = tmp_path / "du-thao.docx"
+    hostile_docx(src)
+    draft = read_draft(src)
+    findings = check_draft(draft)
+    annotate_draft(draft, findings, now=NOW)
+    fixed = fix_draft(read_draft(src), check_draft(read_draft(src)))
+    assert fixed.output is not None and len(fixed.applied) >= 3
+    root = document_root(tmp_path / "du-thao.checked.docx")
+    assert body_lines(accepted(root)) == body_lines(document_root(Path(fixed.output)))
+    # and rejecting every change gives the draft back
+    assert body_lines(rejected(root)) == body_lines(document_root(src))
+    dels = list(root.iter(W + "del"))
+    inss = list(root.iter(W + "ins"))
+    assert dels and inss
+    for change in dels + inss:
+        assert change.get(W + "author") == "docgen"
+        assert change.get(W + "date") == "2026-01-05T08:30:00Z"
+    assert not any(list(d.iter(W + "t")) or list(d.iter(W + "instrText")) for d in dels)
+    # the fix inside the MERGEFIELD's result deletes the whole field, code included (as Word does)
+    assert [t.text for d in dels for t in d.iter(W + "delInstrText")] == [" MERGEFIELD so_hieu "]
+
+
+def _char_formats(root: object) -> list[tuple[str, str]]:
+    """(character, its run's rPr as XML) for every character of the body text."""
+    from lxml import etree
+
+    out = []
+    for t in root.iter(W + "t"):  # type: ignore[attr-defined]
+        run = t.getparent()
+        rpr = run.find(W + "rPr")
+        key = etree.tostring(rpr).decode() if rpr is not None else ""
+        out.extend((ch, key) for ch in t.text or "")
+    return out
+
+
+def test_random_spans_across_runs_links_fields_and_footnote_marks(tmp_path: Path) -> None:
+    """Spans cut anywhere (inside words, across the hyperlink, the fields, "[n]" marks and
+    paragraph ends) are each anchored on exactly their text, and every split run keeps its
+    formatting."""
+    src = tmp_path / "du-thao.docx"
+    hostile_docx(src)
+    draft = read_draft(src)
+    lines = draft.text.split("\n")
+    body_end = draft.line_starts[2] + len(lines[2])  # the three hostile paragraphs
+    rng = random.Random(14)
+    spans = [Span(*sorted(rng.sample(range(body_end + 1), 2))) for _ in range(60)]
+    # ranges starting or ending inside a footnote mark take the mark whole: keep spans whose
+    # ends are not inside "[n]", and add spans across the marks on purpose
+    marks = [(draft.text.index("[1]"), 3), (draft.text.index("[2]"), 3)]
+    spans = [s for s in spans if not any(m < p < m + n for m, n in marks for p in (s.start, s.end))]
+    spans += [Span(m - 5, m + n + 2) for m, n in marks]
+    findings = []
+    for s in spans:
+        line, col = draft.position(s.start)
+        end_line, end_col = draft.position(s.end)
+        findings.append(Finding(str(src), "REF001", Severity.INFO, "thử", line, col, end_line, end_col,
+                                draft.text[s.start:s.end], s))
+    annotate_draft(draft, findings, now=NOW)
+    out = tmp_path / "du-thao.checked.docx"
+    ranges = commented_texts(rejected(document_root(out)))
+    notes = comments(out)
+    assert len(notes) == len(findings) > 40
+    for (cid, _, _), f in zip(notes, findings):
+        assert _nfc(ranges[cid]) == f.text, f.span
+    assert _char_formats(rejected(document_root(out))) == _char_formats(document_root(src))
+
+
+@pytest.mark.parametrize("src", REAL, ids=lambda p: p.name)
+def test_real_drafts_are_annotated_on_their_text(src: Path, tmp_path: Path) -> None:
+    out, findings, blocks, text = _annotated(src, tmp_path)
+    assert findings
+    _assert_anchored(out, findings, blocks, text)
+    fixed = fix_draft(read_draft(tmp_path / src.name), findings)
+    root = document_root(out)
+    if fixed.output:
+        assert body_lines(accepted(root)) == body_lines(document_root(Path(fixed.output)))
+    else:
+        assert not list(root.iter(W + "ins")) and not list(root.iter(W + "del"))
+
+
+def test_rendered_plans_are_annotated_on_their_text(tmp_path: Path) -> None:
+    from docgen.render.api import render_specs
+
+    specs = [ROOT / "plans" / "cao-bang.yaml", ROOT / "plans" / "to-trinh-xa.yaml"]
+    list(render_specs(specs, tmp_path / "out", pdf=False))
+    for spec in specs:
+        rendered = tmp_path / "out" / f"{spec.stem}.docx"
+        # a wrong date planted in the rendered text gives the plan a SAFE fix to track
+        document = docx.Document(str(rendered))
+        for p in document.paragraphs:
+            for run in p.runs:
+                if "27/12/2023" in run.text:
+                    run.text = run.text.replace("27/12/2023", "28/12/2023", 1)
+                    break
+            else:
+                continue
+            break
+        document.save(str(rendered))
+        out, findings, blocks, text = _annotated(rendered, tmp_path)
+        assert any(f.code == "REF002" for f in findings), spec.name
+        _assert_anchored(out, findings, blocks, text)
+
+
+# ---------------------------------------------------------------------------- LibreOffice
+
+
+def _soffice() -> str:
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    if exe is None:
+        pytest.fail("LibreOffice (soffice) is needed for this test")
+    return exe
+
+
+def test_libreoffice_converts_without_repair_and_sees_comments_and_changes(tmp_path: Path) -> None:
+    from docgen.render.pdf import convert
+
+    src = tmp_path / "du-thao.docx"
+    hostile_docx(src)
+    draft = read_draft(src)
+    findings = check_draft(draft)
+    annotate_draft(draft, findings, now=NOW)
+    out = tmp_path / "du-thao.checked.docx"
+    pdf = convert([out], tmp_path / "pdf")[0]
+    assert len(pypdf.PdfReader(str(pdf)).pages) >= 1
+    # LibreOffice's own reading: save it again as .docx and count what it kept
+    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
+        subprocess.run(
+            [_soffice(), f"-env:UserInstallation={Path(profile).as_uri()}", "--headless", "--norestore",
+             "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(tmp_path / "lo"), str(out)],
+            check=True, capture_output=True, timeout=120, cwd=profile,
+        )
+    again = tmp_path / "lo" / "du-thao.checked.docx"
+    root = document_root(again)
+    assert len(comments(again)) == len(findings)
+    authors = {el.get(W + "author") for tag in ("ins", "del") for el in root.iter(W + tag)}
+    assert authors == {"docgen"}
+    assert body_lines(accepted(root)) == body_lines(accepted(document_root(out)))
+
+
+# ---------------------------------------------------------------------------- command line
+
+
+def test_cli_annotate_writes_checked_copy_and_never_overwrites(tmp_path: Path) -> None:
+    src = tmp_path / "du-thao.docx"
+    hostile_docx(src)
+    runner = CliRunner()
+    first = runner.invoke(cli, ["check", "--annotate", str(src)])
+    assert first.exit_code == 1, first.output
+    out = tmp_path / "du-thao.checked.docx"
+    assert out.is_file()
+    assert "nhận xét" in first.stderr and str(out) in first.stderr
+    stamp = out.read_bytes()
+    again = runner.invoke(cli, ["check", "--annotate", str(src)])
+    assert again.exit_code == 2 and "--force" in again.stderr
+    assert out.read_bytes() == stamp
+    forced = runner.invoke(cli, ["check", "--annotate", "--force", str(src)])
+    assert forced.exit_code == 1
+
+
+def test_cli_annotate_output_name_and_input_protection(tmp_path: Path) -> None:
+    src = tmp_path / "du-thao.docx"
+    hostile_docx(src)
+    before = src.read_bytes()
+    runner = CliRunner()
+    named = runner.invoke(cli, ["check", "--annotate", "-o", str(tmp_path / "gop-y.docx"), str(src)])
+    assert named.exit_code == 1 and (tmp_path / "gop-y.docx").is_file()
+    assert named.stdout.startswith(str(src))  # the report still goes to the screen
+    over = runner.invoke(cli, ["check", "--annotate", "--force", "-o", str(src), str(src)])
+    assert over.exit_code == 2
+    assert src.read_bytes() == before
+
+
+@pytest.mark.parametrize("name", ["du-thao.txt", "du-thao.md", "-"])
+def test_cli_annotate_refuses_text_inputs(tmp_path: Path, name: str) -> None:
+    path = tmp_path / "du-thao.txt"
+    path.write_text("Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 28/12/2023;\n", encoding="utf-8")
+    arg = "-" if name == "-" else str(path.with_name(name))
+    if name != "-":
+        path.rename(arg)
+    result = CliRunner().invoke(cli, ["check", "--annotate", arg], input="Căn cứ\n")
+    assert result.exit_code != 0
+    assert isinstance(result.exception, Exception)
+    assert "chỉ ghi nhận xét vào tệp .docx hoặc .pdf" in str(result.exception)
+    assert not list(tmp_path.glob("*.checked.*"))
+
+
+def test_main_exits_2_on_text_input(tmp_path: Path) -> None:
+    path = tmp_path / "du-thao.txt"
+    path.write_text("Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 28/12/2023;\n", encoding="utf-8")
+    proc = subprocess.run(
+        [str(ROOT / ".venv" / "bin" / "python"), "-m", "docgen.cli", "check", "--annotate", str(path)],
+        capture_output=True, text=True, cwd=ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.startswith(f"{path}: --annotate chỉ ghi nhận xét vào tệp .docx hoặc .pdf")
+    assert "Traceback" not in proc.stderr
+
+
+# ---------------------------------------------------------------------------- PDF
+
+
+def _pieces_in(page: object, rect: list[float]) -> str:
+    """Text whose origin lies inside ``rect`` (grown by a point), read with pypdf's visitor."""
+    got: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+        if rect[0] - 1 <= x <= rect[2] + 1 and rect[1] - 1 <= y <= rect[3] + 1:
+            got.append(text)
+
+    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    return "".join(got)
+
+
+def test_pdf_findings_become_highlights_with_the_message(tmp_path: Path) -> None:
+    src = tmp_path / "ke-hoach.pdf"
+    shutil.copyfile(FIXTURES / "drafts" / "ke-hoach.pdf", src)
+    before = src.read_bytes()
+    result = CliRunner().invoke(cli, ["check", "--annotate", str(src)])
+    assert result.exit_code == 1, result.output
+    findings = check_draft(read_draft(src))
+    reader = pypdf.PdfReader(str(tmp_path / "ke-hoach.checked.pdf"))
+    highlights = [(page, a.get_object()) for page in reader.pages for a in page.get("/Annots") or []
+                  if a.get_object()["/Subtype"] == "/Highlight"]
+    assert len(highlights) == len(findings)
+    for f in findings:
+        assert any(f.message in a["/Contents"] and a["/T"] == "docgen" for _, a in highlights), f.code
+    ref002 = next(f for f in findings if f.code == "REF002")
+    page, note = next((p, a) for p, a in highlights if ref002.message in a["/Contents"])
+    rect = [float(v) for v in note["/Rect"]]
+    assert ref002.text[:5] in "".join(_pieces_in(page, rect).split()) or ref002.text in page.extract_text()
+    assert src.read_bytes() == before
