@@ -36,6 +36,9 @@ def cli() -> None:
 def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None) -> None:
     """Dựng văn bản .docx (và PDF) từ tệp đặc tả YAML."""
     from docgen.render.api import render_specs
+    from docgen.spec.office import office_templates
+
+    templates_dir = templates_dir or office_templates(specs)
 
     for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir):
         click.echo(line)
@@ -43,11 +46,13 @@ def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, te
 
 @cli.command()
 @click.argument("kind", type=click.Choice(["ke-hoach", "cong-van", "to-trinh", "bao-cao", "chuong-trinh-phoi-hop", "quyet-dinh"]))
-def new(kind: str) -> None:
-    """In ra một tệp đặc tả mẫu (có chú giải) cho loại văn bản KIND."""
+@click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp docgen.toml có giá trị mặc định của cơ quan (mặc định: tìm từ thư mục hiện tại lên).")
+def new(kind: str, config: Path | None) -> None:
+    """In ra một tệp đặc tả mẫu (có chú giải) cho loại văn bản KIND, điền sẵn giá trị mặc định của cơ quan (docgen.toml)."""
+    from docgen.spec.office import load_office_defaults
     from docgen.spec.starter import starter_spec
 
-    click.echo(starter_spec(kind), nl=False)
+    click.echo(starter_spec(kind, load_office_defaults(Path.cwd(), config)), nl=False)
 
 
 @cli.command()
@@ -137,9 +142,10 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @click.option("--ignore", multiple=True, help="Bỏ các quy tắc này: mã hoặc tiền tố.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Mức thấp nhất làm lệnh trả mã 1 (mặc định: error).")
 @click.option("--fix", is_flag=True, help="Ghi bản đã sửa các lỗi sửa an toàn vào tệp *.fixed.* bên cạnh.")
+@click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp cấu hình docgen.toml (mặc định: tìm từ thư mục hiện tại lên).")
 @click.option("--annotate", is_flag=True, help="Ghi bản có nhận xét (Comment) và thay đổi được theo dõi vào tệp *.checked.docx (PDF: *.checked.pdf có đánh dấu).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, *.checked.* của --annotate, tệp -o.")
-def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, annotate: bool, force: bool) -> None:
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, config: Path | None, annotate: bool, force: bool) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
 
@@ -155,7 +161,7 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     # at most one byte past the limit: read_draft refuses it before stdin is read to its end
     stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if "-" in paths else None
     run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin,
-                    annotate=annotate, annotate_output=annotated)
+                    annotate=annotate, annotate_output=annotated, config=config)
     if output is not None:
         from docgen.output import write_output
 

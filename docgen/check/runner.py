@@ -239,6 +239,7 @@ def run_check(
     cwd: Path | None = None,
     annotate: bool = False,
     annotate_output: Path | None = None,
+    config: Path | None = None,
 ) -> CheckRun:
     """The whole ``docgen check`` command: config, checks, fixes, report, exit code.
 
@@ -249,11 +250,11 @@ def run_check(
     from docgen.check.report import json as json_report
     from docgen.check.report import sarif, text
 
-    config = load_config(cwd, select=select, ignore=ignore, fail_on=fail_on)
+    settings = load_config(cwd, select=select, ignore=ignore, fail_on=fail_on, config=config)
     paths = list(paths)
     if annotate:
         refuse_unannotatable(paths)
-    result = check_paths(paths, config, stdin, fix=fix, force=force, annotate=annotate, annotate_output=annotate_output)
+    result = check_paths(paths, settings, stdin, fix=fix, force=force, annotate=annotate, annotate_output=annotate_output)
     fixed = {id(f) for o in result.fixes for f in o.applied}
     remaining = [f for f in result if id(f) not in fixed]
     renderer = {"text": text.render, "json": json_report.render, "sarif": sarif.render}[fmt]
@@ -273,7 +274,7 @@ def run_check(
         messages.append(f"{line} vào {a.output}")
     if result.errors:
         code = 2
-    elif config.fails(remaining):
+    elif settings.fails(remaining):
         code = 1
     else:
         code = 0
