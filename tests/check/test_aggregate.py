@@ -75,3 +75,20 @@ def test_pasted_letter_from_libreoffice_folds_per_paragraph_rules() -> None:
     for code in ("FMT042", "FMT044", "FMT045", "FMT046"):
         assert codes.count(code) == 1, code
     assert len(findings) < 20
+
+
+def test_sarif_lists_every_place_as_a_related_location(tmp_path: Path) -> None:
+    from docgen.check.report import sarif
+
+    path = tmp_path / "arial.docx"
+    _arial_docx(path, arial=[0, 1, 3])
+    data = json.loads(sarif.render(check_draft(read_draft(path)), 1))
+    results = [r for r in data["runs"][0]["results"] if r["ruleId"] == "FMT042"]
+    assert len(results) == 1
+    related = results[0]["relatedLocations"]
+    assert [r["physicalLocation"]["region"]["startLine"] for r in related] == [1, 2, 4]
+    assert related[2]["physicalLocation"]["region"]["snippet"]["text"] == BODY[3]
+    import jsonschema
+
+    schema = json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
