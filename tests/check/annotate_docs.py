@@ -208,3 +208,44 @@ def comments(path: Path) -> list[tuple[str, str, str]]:
         text = "\n".join("".join(t.text or "" for t in p.iter(W + "t")) for p in c.iter(W + "p"))
         out.append((c.get(W + "id"), c.get(W + "author"), text))
     return out
+
+
+def seed_docx(path: Path, text: str, seed: int) -> None:
+    """``text`` written as Word-like tools write it: each line a paragraph whose runs are cut at
+    random places (mid-word too) with random bold/italic; every 5th paragraph has a run inside a
+    hyperlink, every 7th a piece inside a complex field's result, every 9th a piece inside a
+    simple field, every 6th ends with a footnote reference."""
+    import random
+
+    rng = random.Random(seed)
+    document = docx.Document()
+    rid = document.part.relate_to("https://example.gov.vn/", RT.HYPERLINK, is_external=True)
+    notes: list[str] = []
+    for n, line in enumerate(text.splitlines()):
+        para = document.add_paragraph()
+        p = para._p
+        cuts = sorted({rng.randrange(1, len(line)) for _ in range(rng.randrange(0, 6))}) if len(line) > 2 else []
+        bounds = [0, *cuts, len(line)]
+        pieces = [line[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+        for k, piece in enumerate(pieces):
+            middle = k == len(pieces) // 2 and len(pieces) > 2
+            if middle and n % 5 == 0:
+                link = OxmlElement("w:hyperlink")
+                link.set(qn("r:id"), rid)
+                p.append(link)
+                _run(link, piece, italic=True)
+            elif middle and n % 7 == 0:
+                _complex_field(p, " MERGEFIELD truong ", [piece])
+            elif middle and n % 9 == 0:
+                simple = OxmlElement("w:fldSimple")
+                simple.set(qn("w:instr"), " DOCPROPERTY x ")
+                p.append(simple)
+                _run(simple, piece, bold=True)
+            else:
+                _run(p, piece, bold=rng.random() < 0.3, italic=rng.random() < 0.2)
+        if n % 6 == 5 and line.strip():
+            para.add_run(footnotes.marker(len(notes)))
+            notes.append(f"Ghi chú số {len(notes) + 1} của dòng {n + 1}.")
+    if notes:
+        footnotes.apply(document, notes)
+    document.save(str(path))

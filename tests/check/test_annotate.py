@@ -42,7 +42,7 @@ _h = _helpers()
 W = _h.W  # type: ignore[attr-defined]
 accepted, rejected, body_lines = _h.accepted, _h.rejected, _h.body_lines  # type: ignore[attr-defined]
 commented_texts, comments, document_root = _h.commented_texts, _h.comments, _h.document_root  # type: ignore[attr-defined]
-hostile_docx = _h.hostile_docx  # type: ignore[attr-defined]
+hostile_docx, seed_docx = _h.hostile_docx, _h.seed_docx  # type: ignore[attr-defined]
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -204,6 +204,21 @@ def test_real_drafts_are_annotated_on_their_text(src: Path, tmp_path: Path) -> N
         assert body_lines(accepted(root)) == body_lines(document_root(Path(fixed.output)))
     else:
         assert not list(root.iter(W + "ins")) and not list(root.iter(W + "del"))
+
+
+@pytest.mark.parametrize("seed", sorted((FIXTURES / "drafts" / "seeds").glob("*.txt")), ids=lambda p: p.stem)
+def test_seed_texts_written_like_word_are_annotated_on_their_text(seed: Path, tmp_path: Path) -> None:
+    src = tmp_path / "src" / f"{seed.stem}.docx"
+    src.parent.mkdir()
+    seed_docx(src, seed.read_text(encoding="utf-8"), seed=len(seed.name))
+    out, findings, blocks, text = _annotated(src, tmp_path)
+    assert sum(1 for f in findings if f.fix.value == "safe") >= 3
+    _assert_anchored(out, findings, blocks, text)
+    fixed = fix_draft(read_draft(tmp_path / src.name), check_draft(read_draft(tmp_path / src.name)))
+    assert fixed.output is not None
+    root = document_root(out)
+    assert body_lines(accepted(root)) == body_lines(document_root(Path(fixed.output)))
+    assert body_lines(rejected(root)) == body_lines(document_root(src))
 
 
 def test_rendered_plans_are_annotated_on_their_text(tmp_path: Path) -> None:
