@@ -76,7 +76,7 @@ def annotate_draft(
     """Write the annotated copy of ``draft`` (to ``output`` or ``name.checked.ext``)."""
     if draft.kind not in ANNOTATABLE_KINDS:
         raise InputError(
-            "--annotate chỉ ghi chú thích vào tệp .docx hoặc .pdf; với tệp này hãy dùng báo cáo "
+            "--annotate chỉ ghi nhận xét vào tệp .docx hoặc .pdf; với tệp này hãy dùng báo cáo "
             "dạng chữ, --format json hoặc --fix",
             Location(draft.path),
         )

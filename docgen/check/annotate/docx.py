@@ -236,6 +236,8 @@ def annotate_docx(draft: Draft, findings: list[Finding], data: bytes, now: dt.da
     changes = approximate = written = 0
     for a in anchors:
         f = a.finding
+        if (a.first is None or a.last is None) and fallback is None:
+            continue  # a document without a single paragraph: nowhere to anchor a comment
         doomed = _deletion(a) if id(f) in editable else None
         comment = document.comments.add_comment(text="", author=AUTHOR, initials=INITIALS)
         lines = comment_lines(f, doomed is not None, a.where)
@@ -246,8 +248,7 @@ def annotate_docx(draft: Draft, findings: list[Finding], data: bytes, now: dt.da
         start = _element("w:commentRangeStart", {"w:id": cid})
         end = _element("w:commentRangeEnd", {"w:id": cid})
         if a.first is None or a.last is None:
-            if fallback is None:
-                continue
+            assert fallback is not None
             fallback.place_whole(start, end)
             approximate += 1
         elif a.first is a.last and a.start == a.end:

@@ -4,8 +4,9 @@ The finding's page comes from the draft (``Draft.page_of``). On that page the te
 pypdf's extractor reports (text, position, font size) are joined without their blanks and the
 finding's text, also without blanks, is looked for there: the k-th occurrence when the same
 text comes k times before it on the page. The highlight covers the pieces' characters, one
-rectangle per line; a piece's width is the distance to the next piece on its baseline or, for
-the last one, half the font size per character (PDF glyph widths are not read). A finding
+rectangle per line; the characters' advance widths come from the font's own widths (pypdf's
+font reader), stretched to where the next piece on the line starts (justified lines widen their
+spaces). A finding
 without text (a layout rule) or not found on its page gets a highlight over the page's first
 line, its note saying where it is. The message is the annotation's contents (shown on hover
 and in the reader's comment list).
@@ -31,11 +32,38 @@ class _Piece:
     x: float
     y: float
     size: float
-    width: float = 0.0
+    advances: list[float]  # each character's width, in points
+
+    @property
+    def width(self) -> float:
+        return sum(self.advances)
+
+    def offset(self, k: int) -> float:
+        return self.x + sum(self.advances[:k])
+
+
+def _widths(font: Any, cache: dict[int, dict[str, float]]) -> dict[str, float]:
+    """Glyph widths (thousandths of the font size) by character, from the font's own /Widths
+    or /W through its ToUnicode map; {} when pypdf cannot tell."""
+    if font is None:
+        return {}
+    key = id(font)
+    if key not in cache:
+        try:
+            from pypdf.generic._font import Font  # pypdf ≥ 6: widths as text extraction sees them
+
+            parsed = Font.from_font_resource(font)
+            by_code = parsed.character_widths
+            cache[key] = {str(uni): float(by_code[code]) for code, uni in parsed.character_map.items()
+                          if code in by_code and isinstance(uni, str) and len(uni) == 1}
+        except Exception:  # noqa: BLE001 - an odd font only makes the highlight approximate
+            cache[key] = {}
+    return cache[key]
 
 
 def _pieces(page: Any) -> list[_Piece]:
     pieces: list[_Piece] = []
+    cache: dict[int, dict[str, float]] = {}
 
     def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
         if not text or not text.strip():
@@ -45,17 +73,34 @@ def _pieces(page: Any) -> list[_Piece]:
         x = e * ca + f * cc + ce
         y = e * cb + f * cd + cf
         scale = math.hypot(c * ca + d * cc, c * cb + d * cd) or 1.0
+        points = abs(size) * scale or 12.0
+        widths = _widths(font, cache)
         for part in text.split("\n"):
             if part.strip():
-                pieces.append(_Piece(unicodedata.normalize("NFC", part), x, y, abs(size) * scale or 12.0))
+                nfc = unicodedata.normalize("NFC", part)
+                advances = [widths.get(ch, 500.0) * points / 1000 for ch in nfc]
+                pieces.append(_Piece(nfc, x, y, points, advances))
 
     page.extract_text(visitor_text=visit)
-    for here, there in zip(pieces, pieces[1:] + [None]):
-        natural = 0.5 * here.size * len(here.text)
-        if there is not None and abs(there.y - here.y) < 0.25 * here.size and there.x > here.x:
-            here.width = min(there.x - here.x, 2 * natural) or natural
-        else:
-            here.width = natural
+    if not pieces:
+        return pieces
+    # Justified lines widen their spaces (word spacing, which the extractor does not report):
+    # the room up to the next piece on the line, or up to the right margin (the furthest natural
+    # line end on the page) when it is small, is shared among the piece's spaces.
+    right = max(p.x + p.width for p in pieces)
+    for k, here in enumerate(pieces):
+        there = pieces[k + 1] if k + 1 < len(pieces) else None
+        same_line = there is not None and abs(there.y - here.y) < 0.25 * here.size and there.x > here.x
+        room = (there.x if there is not None and same_line else right) - (here.x + here.width)
+        if room <= 0 or (not same_line and room > 0.15 * here.width):
+            continue
+        spaces = [i for i, ch in enumerate(here.text) if ch == " "]
+        if spaces:
+            for i in spaces:
+                here.advances[i] += room / len(spaces)
+        elif same_line and here.width > 0:
+            ratio = 1 + room / here.width
+            here.advances = [w * ratio for w in here.advances]
     return pieces
 
 
@@ -81,8 +126,7 @@ def _locate(pieces: list[_Piece], needle: str, nth: int) -> list[tuple[float, fl
     lines: dict[float, list[float]] = {}
     for i, (lo, hi) in covered.items():
         piece = pieces[i]
-        per = piece.width / max(len(piece.text), 1)
-        box = [piece.x + lo * per, piece.y - 0.25 * piece.size, piece.x + (hi + 1) * per, piece.y + 0.85 * piece.size]
+        box = [piece.offset(lo), piece.y - 0.25 * piece.size, piece.offset(hi + 1), piece.y + 0.85 * piece.size]
         row = next((y for y in lines if abs(y - piece.y) < 0.25 * piece.size), piece.y)
         if row in lines:
             old = lines[row]
