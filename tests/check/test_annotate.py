@@ -397,3 +397,16 @@ def test_pdf_findings_become_highlights_on_their_words(pdf: Path, tmp_path: Path
         placed += 1
     assert placed >= 1 and placed >= len(findings) - 2
     assert src.read_bytes() == before
+
+
+def test_cli_annotate_a_folder_annotates_its_docx_and_reports_its_text(tmp_path: Path) -> None:
+    hostile_docx(tmp_path / "a.docx")
+    (tmp_path / "b.txt").write_text("Căn cứ Thông tư số 25/2023/TT-BGDĐT ngày 28/12/2023;\n", encoding="utf-8")
+    first = CliRunner().invoke(cli, ["check", "--annotate", str(tmp_path)])
+    assert first.exit_code == 1, first.output
+    assert f"{tmp_path / 'b.txt'}:1:" in first.stdout  # still checked and reported
+    assert sorted(p.name for p in tmp_path.glob("*.checked.*")) == ["a.checked.docx"]
+    # a second run does not check (or annotate) docgen's own output
+    second = CliRunner().invoke(cli, ["check", "--annotate", "--force", str(tmp_path)])
+    assert "a.checked.docx" not in second.stdout
+    assert sorted(p.name for p in tmp_path.glob("*.checked*")) == ["a.checked.docx"]
