@@ -249,3 +249,29 @@ def seed_docx(path: Path, text: str, seed: int) -> None:
     if notes:
         footnotes.apply(document, notes)
     document.save(str(path))
+
+
+def footnotes_root(path: Path) -> Any:
+    """The ``w:footnotes`` element of the .docx at ``path`` (None without footnotes)."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(path) as package:
+        if "word/footnotes.xml" not in package.namelist():
+            return None
+        return etree.fromstring(package.read("word/footnotes.xml"))
+
+
+def commented_texts_in_notes(path: Path) -> dict[str, str]:
+    """Comment id → the text under it inside footnotes (changes rejected)."""
+    root = footnotes_root(path)
+    if root is None:
+        return {}
+    holder = copy.deepcopy(root)
+    body = holder.makeelement(W + "body", {})
+    for fn in list(holder):
+        body.append(fn)
+    wrapper = holder.makeelement(W + "document", {})
+    wrapper.append(body)
+    return commented_texts(rejected(wrapper))

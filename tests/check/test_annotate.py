@@ -44,6 +44,7 @@ W = _h.W  # type: ignore[attr-defined]
 accepted, rejected, body_lines = _h.accepted, _h.rejected, _h.body_lines  # type: ignore[attr-defined]
 commented_texts, comments, document_root = _h.commented_texts, _h.comments, _h.document_root  # type: ignore[attr-defined]
 hostile_docx, seed_docx = _h.hostile_docx, _h.seed_docx  # type: ignore[attr-defined]
+commented_texts_in_notes = _h.commented_texts_in_notes  # type: ignore[attr-defined]
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -94,6 +95,8 @@ def _assert_anchored(out: Path, findings: list[Finding], blocks: int, text: str)
     notes = comments(out)
     assert len(notes) == len(findings)
     ranges = commented_texts(rejected(document_root(out)))
+    in_notes = commented_texts_in_notes(out)
+    assert in_notes == {}  # LibreOffice cannot open a comment reference inside a footnote
     first_text = next(t for t in body_lines(rejected(document_root(out))) if t.strip())
     for (cid, author, note), f in zip(notes, findings):
         assert author == "docgen"
@@ -106,6 +109,10 @@ def _assert_anchored(out: Path, findings: list[Finding], blocks: int, text: str)
         elif f.span == Span(0, 0):
             assert _nfc(ranges[cid]) == _nfc(first_text), f.code
             assert "Lỗi chung" in note
+        if "Trong chú thích" in note:  # a footnote's finding: on the footnote's mark in the body
+            mark = re.match(r"\[\d+\]", text.split("\n")[f.line - 1])
+            assert f.line > blocks and mark is not None
+            assert ranges[cid] == mark.group() and f"“{f.text}”" in note
 
 
 # ---------------------------------------------------------------------------- Word-like files
@@ -129,9 +136,13 @@ def test_hostile_docx_every_finding_is_a_comment_on_its_text(tmp_path: Path) -> 
     assert re.search(r'PartName="/word/comments.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.comments\+xml"', types)
     assert re.search(r'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="comments.xml"', rels)
     codes = {(f.code, f.line) for f in findings}
-    # the builder's traps are really found: across a hyperlink (line 1), a complex field (2), a simple field (3)
-    assert {("REF002", 1), ("REF005", 2), ("REF002", 3)} <= codes
+    # the builder's traps are really found: across a hyperlink (line 1), a complex field (2), a
+    # simple field (3), and in the second footnote (7)
+    assert {("REF002", 1), ("REF005", 2), ("REF002", 3), ("REF002", 7)} <= codes
     _assert_anchored(out, findings, blocks, text)
+    ranges = commented_texts(rejected(document_root(out)))
+    noted = [(f.code, f.line, ranges[cid]) for (cid, _, note), f in zip(comments(out), findings) if "Trong chú thích" in note]
+    assert noted == [("REF002", 7, "[2]")]
 
 
 def test_hostile_docx_accepting_every_change_gives_the_fix(tmp_path: Path) -> None:

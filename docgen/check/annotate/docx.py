@@ -25,9 +25,13 @@ drops a deletion inside a field result and a field update would undo it. The edi
 that ``--fix`` applies to the same file (asked of :mod:`docgen.check.fixes` itself, on a second
 copy of the document); the others stay comments that show the fix.
 
-No place of its own. A finding about the page (margins, paper size, page numbers), about a page
-header or a footnote line, or one whose text cannot be found again in the file, is anchored on
-the whole first non-empty body paragraph, and its comment says where it is.
+Footnotes. A finding in a footnote's text is anchored on the footnote's mark in the body, its
+comment quoting the text: LibreOffice (7.4) refuses to open a file with a comment reference
+inside a footnote.
+
+No place of its own. A finding about the page (margins, paper size, page numbers), in a page
+header (Word has no comments there), or whose text cannot be found again in the file, is
+anchored on the whole first non-empty body paragraph, and its comment says where it is.
 """
 
 from __future__ import annotations
@@ -186,6 +190,43 @@ class _Paragraph:
         self.p.append(end)
 
 
+def _note_marks(document: Any, blocks: list[Any]) -> dict[int, tuple[int, Any]]:
+    """Draft line index of a footnote → (index of the body paragraph holding its reference, the
+    ``w:footnoteReference``), in the reader's order: body paragraphs, page-header paragraphs,
+    then the footnotes by their number (docgen.check.inputs.docx)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    root = None
+    for rel in document.part.rels.values():
+        if rel.reltype == RT.FOOTNOTES and not rel.is_external:
+            part = rel.target_part
+            root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+            break
+    if root is None:
+        return {}
+    headers: list[Any] = []
+    for section in document.sections:
+        for header in (section.header, section.first_page_header):
+            if not header.is_linked_to_previous:
+                headers.extend(para._p for para in header.paragraphs)
+    numbers: dict[str, int] = {}
+    marks: dict[str, tuple[int, Any]] = {}
+    for i, p in enumerate((*blocks, *headers)):
+        for ref in p.iter(_qn("w:footnoteReference")):
+            fid = ref.get(_qn("w:id")) or ""
+            numbers.setdefault(fid, len(numbers) + 1)
+            if i < len(blocks):
+                marks.setdefault(fid, (i, ref))
+    notes = [fn.get(_qn("w:id")) or "" for fn in root.iterchildren(_qn("w:footnote"))
+             if fn.get(_qn("w:type")) not in ("separator", "continuationSeparator", "continuationNotice")]
+    order = [(numbers[fid], fid) for fid in numbers if fid in notes]
+    unreferenced = [fid for fid in notes if fid not in numbers]
+    order += [(len(numbers) + 1 + k, fid) for k, fid in enumerate(unreferenced)]
+    first = len(blocks) + len(headers)
+    return {first + k: marks[fid] for k, (_, fid) in enumerate(sorted(order)) if fid in marks}
+
+
 @dataclass
 class _Anchor:
     finding: Finding
@@ -217,7 +258,8 @@ def annotate_docx(draft: Draft, findings: list[Finding], data: bytes, now: dt.da
             paragraphs[i] = _Paragraph(blocks[i], texts[i])
         return paragraphs[i] if paragraphs[i].ok else None
 
-    anchors = [_anchor(draft, f, paragraph) for f in findings]
+    marks = _note_marks(document, blocks) if len(texts) > len(blocks) else {}
+    anchors = [_anchor(draft, f, paragraph, marks) for f in findings]
     # every point becomes a run boundary before any marker is placed
     points: dict[int, tuple[_Paragraph, set[int]]] = {}
     for a in anchors:
@@ -229,8 +271,8 @@ def annotate_docx(draft: Draft, findings: list[Finding], data: bytes, now: dt.da
             para.split_at(r)
 
     fallback = next((paragraph(i) for i, t in enumerate(texts[: len(blocks)]) if t.strip() and paragraph(i)), None)
-    if fallback is None:
-        fallback = _Paragraph(blocks[0], texts[0]) if blocks else None
+    if fallback is None and blocks and texts:
+        fallback = _Paragraph(blocks[0], texts[0])
     stamp = now.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     revision = [_max_id(document) + 1]
     changes = approximate = written = 0
@@ -267,14 +309,24 @@ def annotate_docx(draft: Draft, findings: list[Finding], data: bytes, now: dt.da
     return Annotated(buffer.getvalue(), written, changes, approximate)
 
 
-def _anchor(draft: Draft, f: Finding, paragraph: Any) -> _Anchor:
-    """Where ``f`` goes: its own text when both ends fall in body paragraphs that map back."""
+def _anchor(draft: Draft, f: Finding, paragraph: Any, marks: dict[int, tuple[int, Any]]) -> _Anchor:
+    """Where ``f`` goes: its own text when both ends fall in body paragraphs that map back; for
+    a footnote's text, the footnote's mark in the body."""
     starts = draft.line_starts
     i = max(0, bisect.bisect_right(starts, f.span.start) - 1)
     j = max(0, bisect.bisect_right(starts, f.span.end) - 1)
     if f.span.end == f.span.start == 0 and f.text == "":
         return _Anchor(f, where="Lỗi chung của cả văn bản (trang, lề, số trang…), không gắn với đoạn chữ nào.")
     elsewhere = _Anchor(f, where=f"Vị trí: dòng {f.line}, cột {f.column}: “{f.text}”")
+    if i in marks:
+        block, ref = marks[i]
+        host = paragraph(block)
+        place = [k for k, s in enumerate(host.slots) if s.node is ref] if host is not None else []
+        if host is None or not place:
+            return elsewhere
+        mark = draft.text[starts[i] : draft.text.find(" ", starts[i])]
+        where = f"Trong chú thích {mark} (dòng {f.line}, cột {f.column}): “{f.text}”"
+        return _Anchor(f, host, host, place[0], place[-1] + 1, where=where)
     first, last = paragraph(i), paragraph(j)
     if first is None or last is None:
         return elsewhere
