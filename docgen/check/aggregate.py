@@ -64,13 +64,15 @@ def aggregate(findings: list[Finding]) -> list[Finding]:
     for f in findings:
         if f.code in SUMMARIES and f.replacement is None:
             groups.setdefault((f.path, f.code), []).append(f)
-    folded: dict[int, Finding] = {}  # id of a group's first finding → the aggregated one
+    folded: dict[int, Finding] = {}  # id of the finding a group stands on → the aggregated one
     dropped: set[int] = set()
     for (_, code), group in groups.items():
         if len(group) < MIN_COUNT:
             continue
         group = sorted(group, key=lambda f: (f.span.start, f.span.end))
-        first = group[0]
+        # a paragraph the rule could not place comes as an empty span at the start of the text:
+        # the finding stands on the first paragraph that has a place
+        first = next((f for f in group if f.span.end > f.span.start), group[0])
         worst = max(group, key=lambda f: f.severity.rank).severity
         folded[id(first)] = AggregatedFinding(
             path=first.path,
@@ -87,7 +89,7 @@ def aggregate(findings: list[Finding]) -> list[Finding]:
             suggestion=first.suggestion,
             places=group,
         )
-        dropped.update(id(f) for f in group[1:])
+        dropped.update(id(f) for f in group if f is not first)
     if not folded:
         return findings
     return [folded.get(id(f), f) for f in findings if id(f) not in dropped]

@@ -92,3 +92,31 @@ def test_sarif_lists_every_place_as_a_related_location(tmp_path: Path) -> None:
 
     schema = json.loads((Path(__file__).parent / "sarif" / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
     jsonschema.Draft7Validator(schema, format_checker=jsonschema.FormatChecker()).validate(data)
+
+
+def test_a_place_the_rule_could_not_locate_does_not_become_the_first(tmp_path: Path) -> None:
+    """The rules give an empty span at offset 0 for a paragraph they cannot match to a line
+    (here: one ending in a simple field, whose text python-docx does not show); the folded
+    finding stands on the first located paragraph, and still counts the other."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    first = document.add_paragraph()
+    first.add_run(BODY[0][:20]).font.name = "Arial"
+    simple = OxmlElement("w:fldSimple")
+    simple.set(qn("w:instr"), " DOCPROPERTY x ")
+    first._p.append(simple)
+    for text in BODY[1:]:
+        document.add_paragraph().add_run(text).font.name = "Arial"
+    run = first.add_run(BODY[0][20:])
+    run.font.name = "Arial"
+    simple.append(run._r)
+    path = tmp_path / "field.docx"
+    document.save(str(path))
+    raw = [f for f in check_draft(read_draft(path)) if f.code == "FMT042"]
+    assert len(raw) == 1
+    places = raw[0].to_dict()["places"]
+    assert len(places) == 4 and places[0]["text"] == ""  # the unplaced paragraph is still counted
+    assert (raw[0].line, raw[0].text) == (2, BODY[1])
+    assert raw[0].message == "Times New Roman: 4 đoạn dùng phông khác, đầu tiên ở dòng 2"
