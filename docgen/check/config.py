@@ -28,7 +28,7 @@ from docgen.check.model import Finding, Severity
 from docgen.check.patterns import codes
 from docgen.errors import Location, UsageError
 from docgen.spec.office import SECTION as DEFAULTS_SECTION
-from docgen.spec.office import find_config_file, read_toml
+from docgen.spec.office import find_config_file, settings_table
 
 __all__ = ["CheckConfig", "find_config_file", "load_config", "split_selectors"]
 
@@ -98,10 +98,9 @@ def load_config(
     file_ignore: tuple[str, ...] = ()
     file_fail: str | None = None
     source: str | None = None
+    found: tuple[Path, dict[str, Any]] | None
     if config is not None:
-        data = read_toml(config)
-        table = data.get("tool", {}).get("docgen", data) if config.name == "pyproject.toml" else data.get("docgen", data)
-        found: tuple[Path, dict[str, Any]] | None = (config, dict(table) if isinstance(table, dict) else {})
+        found = (config, settings_table(config))
     else:
         found = find_config_file((cwd or Path.cwd()).resolve())
     if found:

@@ -95,6 +95,14 @@ def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
     return None
 
 
+def settings_table(path: Path) -> dict[str, Any]:
+    """docgen's table of a settings file named on the command line: ``[tool.docgen]`` of a
+    pyproject.toml, else the file's ``[docgen]`` table or the whole file."""
+    data = read_toml(path)
+    table = data.get("tool", {}).get("docgen", {}) if path.name == "pyproject.toml" else data.get("docgen", data)
+    return dict(table) if isinstance(table, dict) else {}
+
+
 def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
@@ -182,9 +190,7 @@ def load_office_defaults(start: Path | None = None, config: Path | None = None) 
     """The defaults of ``config`` (a file named by --config) or of the settings file found
     walking up from ``start``; empty when there is none."""
     if config is not None:
-        data = read_toml(config)
-        table = data.get("tool", {}).get("docgen", data) if config.name == "pyproject.toml" else data.get("docgen", data)
-        return office_defaults(table if isinstance(table, dict) else {}, config)
+        return office_defaults(settings_table(config), config)
     if start is None:
         return OfficeDefaults()
     found = find_config_file(start.resolve())
