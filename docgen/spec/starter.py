@@ -270,6 +270,12 @@ def _yaml_value(key: str, value: object) -> str:
     return out.getvalue()
 
 
+def _fitting(value: object, count: int) -> list[object] | None:
+    """An office value (one item or a list) as a list of exactly ``count`` items, else None."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return list(items) if len(items) == count else None
+
+
 def _office_symbol(k: Kind, office: Mapping[str, Any]) -> str | None:
     """The ký hiệu from the office's own abbreviation (KH-UBND; a công văn: UBND-<unit>, the
     unit read from the "Lưu" line "VT, VHXH"), or None without one."""
@@ -306,14 +312,9 @@ def starter_spec(kind: str | Kind, defaults: OfficeDefaults | None = None) -> st
     symbol = _office_symbol(k, office) or symbol
     note = _FROM_OFFICE.format(source=defaults.source if defaults is not None else "") + "\n"
     pairs = k is Kind.CHUONG_TRINH  # two issuers and two signers: office values that fit only
-    issuers = office.get("co_quan")
-    signers = office.get("nguoi_ky")
-    if pairs and not (isinstance(issuers, list) and len(issuers) == 2):
-        issuers = None
-    if pairs != (isinstance(signers, list) and len(signers) == 2):
-        signers = None if pairs or isinstance(signers, list) else signers
-    if not pairs and isinstance(signers, list):
-        signers = signers[0] if len(signers) == 1 else None
+    issuers = _fitting(office.get("co_quan"), 2 if pairs else 1)
+    signer_list = _fitting(office.get("nguoi_ky"), 2 if pairs else 1)
+    signers: object = signer_list if pairs or not signer_list else signer_list[0]
     parts = [
         _HEADER.format(
             title=k.value,

@@ -199,3 +199,37 @@ def test_the_commune_example_in_the_docs_is_valid(tmp_path: Path) -> None:
     doc = load_spec(spec)
     assert doc.place == "Yên Phong" and doc.signers[0].name == "Nguyễn Văn An"
     assert doc.recipients == ["Ủy ban nhân dân huyện Yên Mô"]
+
+
+def test_a_joint_office_fills_the_joint_starter_only(tmp_path: Path) -> None:
+    joint = """\
+[mac_dinh]
+dia_danh = "Yên Phong"
+
+[[mac_dinh.co_quan]]
+ten = "ỦY BAN NHÂN DÂN\\nXÃ YÊN PHONG"
+viet_tat = "UBND"
+
+[[mac_dinh.co_quan]]
+ten = "HỘI KHUYẾN HỌC\\nXÃ YÊN PHONG"
+viet_tat = "HKH"
+
+[[mac_dinh.nguoi_ky]]
+tm = "ỦY BAN NHÂN DÂN"
+chuc_vu = "CHỦ TỊCH"
+ho_ten = "Nguyễn Văn An"
+
+[[mac_dinh.nguoi_ky]]
+tm = "HỘI KHUYẾN HỌC"
+chuc_vu = "CHỦ TỊCH"
+ho_ten = "Lê Thị Bình"
+"""
+    _office(tmp_path, joint)
+    defaults = load_office_defaults(tmp_path)
+    ctph = load_spec_text(starter_spec("chuong-trinh-phoi-hop", defaults), "ctph.yaml")
+    assert [i.abbrev for i in ctph.issuers] == ["UBND", "HKH"]
+    assert [s.name for s in ctph.signers] == ["Nguyễn Văn An", "Lê Thị Bình"]
+    assert ctph.symbol == "CTr-UBND-HKH"
+    plan = load_spec_text(starter_spec("ke-hoach", defaults), "kh.yaml")
+    assert [i.abbrev for i in plan.issuers] == ["SGDĐT"]  # two issuers do not fit a plan: the example stays
+    assert plan.place == "Yên Phong"
