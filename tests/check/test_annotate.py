@@ -336,7 +336,10 @@ def test_cli_annotate_output_name_and_input_protection(tmp_path: Path) -> None:
     assert named.exit_code == 1 and (tmp_path / "gop-y.docx").is_file()
     assert named.stdout.startswith(str(src))  # the report still goes to the screen
     over = runner.invoke(cli, ["check", "--annotate", "--force", "-o", str(src), str(src)])
-    assert over.exit_code == 2
+    assert over.exit_code == 2 and "cũng là tệp đầu vào" in over.stderr
+    wrong = runner.invoke(cli, ["check", "--annotate", "-o", str(tmp_path / "gop-y.pdf"), str(src)])
+    assert wrong.exit_code == 2 and "phải cùng loại với tệp vào (.docx)" in wrong.stderr
+    assert not (tmp_path / "gop-y.pdf").exists()
     assert src.read_bytes() == before
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from docgen.check.model import Draft, Finding, FixSafety
-from docgen.errors import InputError, Location
+from docgen.errors import InputError, Location, UsageError
 from docgen.output import write_output
 
 ANNOTATABLE_KINDS = ("docx", "pdf")
@@ -80,6 +80,12 @@ def annotate_draft(
             "dạng chữ, --format json hoặc --fix",
             Location(draft.path),
         )
+    target = output or output_path(draft.path)
+    if target.suffix.lower() != Path(draft.path).suffix.lower():
+        raise UsageError(
+            f"tệp có nhận xét phải cùng loại với tệp vào ({Path(draft.path).suffix.lower()}), không phải “{target.name}”",
+            Location(str(target)),
+        )
     mine = [f for f in findings if f.path == draft.path]
     when = (now or dt.datetime.now(dt.timezone.utc)).replace(microsecond=0)
     source = Path(draft.path)
@@ -95,7 +101,6 @@ def annotate_draft(
         from docgen.check.annotate.pdf import annotate_pdf
 
         result = annotate_pdf(draft, mine, data)
-    target = output or output_path(draft.path)
     write_output(target, result.data, force=force, inputs=[draft.path])
     return AnnotateOutcome(draft.path, str(target), result.comments, result.changes, result.approximate)
 
