@@ -16,6 +16,10 @@ Then ``w:commentRangeStart`` goes before the run of the first character and
 ``w:commentReference`` (moved past a field's end, so that updating the field does not drop it).
 A footnote mark "[n]" is one element: a range starting or ending inside it takes it whole.
 
+The comments themselves (word/comments.xml, its relationship and content type, unique ids,
+author, date) come from python-docx ≥ 1.2 (``document.comments.add_comment``); its
+``Document.add_comment`` anchors on whole runs only, so the range markers are placed here.
+
 Tracked changes. A SAFE fix becomes ``w:del`` around the runs of the old text (their ``w:t``
 renamed ``w:delText``) and ``w:ins`` with one new run (the properties of the first old run)
 holding the new text, just before the deletions: accepting every change gives the text of
