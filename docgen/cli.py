@@ -36,6 +36,9 @@ def cli() -> None:
 def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None) -> None:
     """Dựng văn bản .docx (và PDF) từ tệp đặc tả YAML."""
     from docgen.render.api import render_specs
+    from docgen.spec.office import office_templates
+
+    templates_dir = templates_dir or office_templates(specs)
 
     for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir):
         click.echo(line)
@@ -43,11 +46,13 @@ def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, te
 
 @cli.command()
 @click.argument("kind", type=click.Choice(["ke-hoach", "cong-van", "to-trinh", "bao-cao", "chuong-trinh-phoi-hop", "quyet-dinh"]))
-def new(kind: str) -> None:
-    """In ra một tệp đặc tả mẫu (có chú giải) cho loại văn bản KIND."""
+@click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp docgen.toml có giá trị mặc định của cơ quan (mặc định: tìm từ thư mục hiện tại lên).")
+def new(kind: str, config: Path | None) -> None:
+    """In ra một tệp đặc tả mẫu (có chú giải) cho loại văn bản KIND, điền sẵn giá trị mặc định của cơ quan (docgen.toml)."""
+    from docgen.spec.office import load_office_defaults
     from docgen.spec.starter import starter_spec
 
-    click.echo(starter_spec(kind), nl=False)
+    click.echo(starter_spec(kind, load_office_defaults(Path.cwd(), config)), nl=False)
 
 
 @cli.command()
@@ -132,21 +137,31 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif"]), default="text", show_default=True, help="Dạng kết quả.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi kết quả vào tệp này.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi kết quả vào tệp này (với --annotate: tên tệp có nhận xét).")
 @click.option("--select", multiple=True, help="Chỉ chạy các quy tắc này: mã hoặc tiền tố (FMT, REF002), cách nhau dấu phẩy.")
 @click.option("--ignore", multiple=True, help="Bỏ các quy tắc này: mã hoặc tiền tố.")
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None, help="Mức thấp nhất làm lệnh trả mã 1 (mặc định: error).")
 @click.option("--fix", is_flag=True, help="Ghi bản đã sửa các lỗi sửa an toàn vào tệp *.fixed.* bên cạnh.")
-@click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, tệp -o.")
-def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, force: bool) -> None:
+@click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp cấu hình docgen.toml (mặc định: tìm từ thư mục hiện tại lên).")
+@click.option("--annotate", is_flag=True, help="Ghi bản có nhận xét (Comment) và thay đổi được theo dõi vào tệp *.checked.docx (PDF: *.checked.pdf có đánh dấu).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, *.checked.* của --annotate, tệp -o.")
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, config: Path | None, annotate: bool, force: bool) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
 
     from docgen import limits
 
+    annotated: Path | None = None
+    if annotate and output is not None:
+        if len(paths) != 1 or paths[0] == "-" or Path(paths[0]).is_dir():
+            from docgen.errors import UsageError
+
+            raise UsageError("-o cùng --annotate chỉ dùng được khi kiểm tra đúng một tệp .docx hoặc .pdf")
+        annotated, output = output, None
     # at most one byte past the limit: read_draft refuses it before stdin is read to its end
     stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if "-" in paths else None
-    run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin)
+    run = run_check(list(paths), fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, fix=fix, force=force, stdin=stdin,
+                    annotate=annotate, annotate_output=annotated, config=config)
     if output is not None:
         from docgen.output import write_output
 

@@ -8,6 +8,10 @@ directory: ``docgen.toml`` (top-level keys) or ``pyproject.toml`` (table ``[tool
     ignore = ["FMT027"]
     fail-on = "warning"         # error (default) | warning | info
 
+The same file's table ``[mac_dinh]`` holds an office's defaults for specs (issuer, place,
+signer, recipients, templates folder): :mod:`docgen.spec.office` reads it; here it is only let
+through. ``--config FILE`` names the file instead of the search.
+
 Command-line ``--select`` replaces the file's ``select``; ``--ignore`` adds to its ``ignore``.
 As in ruff, the most specific selector wins: ``select = ["FMT"]`` with ``ignore = ["FMT0"]``
 drops FMT001–FMT099; ``--select FMT027`` brings one back. On a tie, ignore wins.
@@ -15,7 +19,6 @@ drops FMT001–FMT099; ``--select FMT027`` brings one back. On a tie, ignore win
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +27,10 @@ from typing import Any
 from docgen.check.model import Finding, Severity
 from docgen.check.patterns import codes
 from docgen.errors import Location, UsageError
+from docgen.spec.office import SECTION as DEFAULTS_SECTION
+from docgen.spec.office import find_config_file, settings_table
+
+__all__ = ["CheckConfig", "find_config_file", "load_config", "split_selectors"]
 
 SELECTOR_RE = codes.SELECTOR
 FAIL_ON = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO}
@@ -63,35 +70,6 @@ def _validate(selectors: Sequence[str], where: Location, known: Iterable[str]) -
             raise UsageError(f"không có quy tắc nào mang mã “{s}” (xem: docgen rules)", where)
 
 
-def find_config_file(start: Path) -> tuple[Path, dict[str, Any]] | None:
-    """The nearest docgen.toml, or pyproject.toml with [tool.docgen], at or above ``start``."""
-    for folder in (start, *start.parents):
-        own = folder / "docgen.toml"
-        if own.is_file():
-            data = _read_toml(own)
-            return own, dict(data.get("docgen", data))
-        project = folder / "pyproject.toml"
-        if project.is_file():
-            table = _read_toml(project).get("tool", {}).get("docgen")
-            if isinstance(table, dict):
-                return project, table
-    return None
-
-
-def _read_toml(path: Path) -> dict[str, Any]:
-    try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(f"tệp cấu hình không đúng cú pháp TOML ({exc})", Location(str(path))) from None
-    except UnicodeDecodeError as exc:
-        raise UsageError(
-            f"tệp cấu hình không phải UTF-8 (byte lạ ở vị trí {exc.start}); hãy lưu lại dưới dạng Unicode (UTF-8)", Location(str(path))
-        ) from None
-    except OSError as exc:
-        raise UsageError(f"không đọc được tệp cấu hình ({exc.strerror})", Location(str(path))) from None
-
-
 def _list(table: dict[str, Any], key: str, path: Path) -> tuple[str, ...]:
     value = table.get(key, [])
     if isinstance(value, str):
@@ -108,6 +86,7 @@ def load_config(
     ignore: Iterable[str] = (),
     fail_on: str | None = None,
     known_codes: Iterable[str] | None = None,
+    config: Path | None = None,
 ) -> CheckConfig:
     """Merge the config file (if any) with command-line values; unknown codes are a UsageError."""
     if known_codes is None:
@@ -119,13 +98,17 @@ def load_config(
     file_ignore: tuple[str, ...] = ()
     file_fail: str | None = None
     source: str | None = None
-    found = find_config_file((cwd or Path.cwd()).resolve())
+    found: tuple[Path, dict[str, Any]] | None
+    if config is not None:
+        found = (config, settings_table(config))
+    else:
+        found = find_config_file((cwd or Path.cwd()).resolve())
     if found:
         path, table = found
         source = str(path)
-        unknown = sorted(set(table) - {"select", "ignore", "fail-on", "fail_on"})
+        unknown = sorted(set(table) - {"select", "ignore", "fail-on", "fail_on", DEFAULTS_SECTION})
         if unknown:
-            raise UsageError(f"khóa cấu hình không hợp lệ “{unknown[0]}” (chỉ có select, ignore, fail-on)",
+            raise UsageError(f"khóa cấu hình không hợp lệ “{unknown[0]}” (chỉ có select, ignore, fail-on và bảng [{DEFAULTS_SECTION}])",
                              Location(str(path), field=unknown[0]))
         file_select = _list(table, "select", path)
         file_ignore = _list(table, "ignore", path)

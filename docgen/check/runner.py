@@ -12,12 +12,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from docgen.check.aggregate import aggregate
+from docgen.check.annotate import ANNOTATABLE_KINDS, AnnotateOutcome
 from docgen.check.config import CheckConfig
 from docgen.check.fixes import FixOutcome
 from docgen.check.model import Draft, Finding
 from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext, all_rules
-from docgen.errors import DocgenError, InputError, Location
+from docgen.errors import DocgenError, InputError, Location, UsageError
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".yaml", ".yml")
 
@@ -30,6 +32,7 @@ class CheckResult(list[Finding]):
         self.errors: list[DocgenError] = []
         self.files: int = 0  # drafts that were read and checked
         self.fixes: list[FixOutcome] = []
+        self.annotated: list[AnnotateOutcome] = []
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,8 @@ class Suppression:
 def expand_paths(paths: Iterable[str]) -> Iterator[str]:
     """Files to check: a directory gives its drafts (recursively, sorted); "-" is stdin.
 
-    Hidden folders, Word lock files ("~$…") and docgen's own "*.fixed.*" outputs are skipped.
+    Hidden folders, Word lock files ("~$…") and docgen's own "*.fixed.*" and "*.checked.*"
+    outputs are skipped.
     """
     for raw in paths:
         p = Path(raw)
@@ -53,7 +57,7 @@ def expand_paths(paths: Iterable[str]) -> Iterator[str]:
                 f for f in p.rglob("*")
                 if f.is_file() and f.suffix.lower() in SUFFIXES
                 and not any(part.startswith(".") for part in f.relative_to(p).parts)
-                and not f.name.startswith("~$") and not f.stem.endswith(".fixed")
+                and not f.name.startswith("~$") and not f.stem.endswith((".fixed", ".checked"))
             )
             if not found:
                 raise InputError("thư mục không có tệp .docx, .pdf, .txt, .md hay .yaml nào", Location(raw))
@@ -157,7 +161,7 @@ def _check_draft(draft: Draft, config: CheckConfig, registry: object) -> list[Fi
 
         findings = [f for f in findings if not suppressed(f)]
     findings.sort(key=lambda f: (f.line, f.column, f.code))
-    return findings
+    return aggregate(findings)  # one finding per formatting slip, not per paragraph (issue 14)
 
 
 def check_paths(
@@ -167,12 +171,17 @@ def check_paths(
     *,
     fix: bool = False,
     force: bool = False,
+    annotate: bool = False,
+    annotate_output: Path | None = None,
 ) -> CheckResult:
     """Check every file under ``paths`` ("-" reads ``stdin``); unreadable files go to ``errors``.
 
     With ``fix``, SAFE replacements are written to "name.fixed.ext" (see :mod:`fixes`) and the
-    outcomes are kept in ``result.fixes``.
+    outcomes are kept in ``result.fixes``. With ``annotate``, the findings are written into
+    "name.checked.docx" / "name.checked.pdf" (or ``annotate_output``) as comments and tracked
+    changes (see :mod:`docgen.check.annotate`), the outcomes kept in ``result.annotated``.
     """
+    from docgen.check.annotate import annotate_draft
     from docgen.check.fixes import fix_draft
     from docgen.check.inputs import read_draft
 
@@ -197,7 +206,24 @@ def check_paths(
                 result.fixes.append(fix_draft(draft, found, force=force))
             except DocgenError as exc:
                 result.errors.append(exc)
+        if annotate and draft.kind in ANNOTATABLE_KINDS:  # a .txt found in a folder is only reported
+            try:
+                result.annotated.append(annotate_draft(draft, found, force=force, output=annotate_output))
+            except DocgenError as exc:
+                result.errors.append(exc)
     return result
+
+
+def refuse_unannotatable(paths: Iterable[str]) -> None:
+    """A UsageError naming the first file given by name that ``--annotate`` cannot write
+    comments into (only .docx and .pdf can hold them); folders are taken as they are."""
+    for raw in paths:
+        if raw == "-" or (not Path(raw).is_dir() and Path(raw).suffix.lower() not in (".docx", ".pdf")):
+            raise UsageError(
+                "--annotate chỉ ghi nhận xét vào tệp .docx hoặc .pdf; với tệp này hãy dùng báo cáo "
+                "dạng chữ, --format json hoặc --fix",
+                Location("<stdin>" if raw == "-" else raw),
+            )
 
 
 @dataclass
@@ -220,6 +246,9 @@ def run_check(
     force: bool = False,
     stdin: bytes | None = None,
     cwd: Path | None = None,
+    annotate: bool = False,
+    annotate_output: Path | None = None,
+    config: Path | None = None,
 ) -> CheckRun:
     """The whole ``docgen check`` command: config, checks, fixes, report, exit code.
 
@@ -230,8 +259,11 @@ def run_check(
     from docgen.check.report import json as json_report
     from docgen.check.report import sarif, text
 
-    config = load_config(cwd, select=select, ignore=ignore, fail_on=fail_on)
-    result = check_paths(paths, config, stdin, fix=fix, force=force)
+    settings = load_config(cwd, select=select, ignore=ignore, fail_on=fail_on, config=config)
+    paths = list(paths)
+    if annotate:
+        refuse_unannotatable(paths)
+    result = check_paths(paths, settings, stdin, fix=fix, force=force, annotate=annotate, annotate_output=annotate_output)
     fixed = {id(f) for o in result.fixes for f in o.applied}
     remaining = [f for f in result if id(f) not in fixed]
     renderer = {"text": text.render, "json": json_report.render, "sarif": sarif.render}[fmt]
@@ -242,9 +274,16 @@ def run_check(
             messages.append(f"{o.path}: đã sửa {len(o.applied)} chỗ, ghi vào {o.output}")
         elif o.note:
             messages.append(f"{o.path}: không sửa: {o.note}")
+    for a in result.annotated:
+        line = f"{a.path}: đã ghi {a.comments} nhận xét"
+        if a.changes:
+            line += f", {a.changes} thay đổi được theo dõi"
+        if a.approximate:
+            line += f" ({a.approximate} nhận xét đặt ở đoạn đầu văn bản vì không gắn với đoạn chữ nào)"
+        messages.append(f"{line} vào {a.output}")
     if result.errors:
         code = 2
-    elif config.fails(remaining):
+    elif settings.fails(remaining):
         code = 1
     else:
         code = 0

@@ -43,6 +43,7 @@ from docgen import vi
 from docgen.errors import InputError, Location, SpecError
 from docgen.law.registry import Status, load_registry
 from docgen.spec.models import FOOTNOTE_MARKER, Deadline, Document
+from docgen.spec.office import OfficeDefaults, load_office_defaults
 
 Problem = tuple[Location, str]
 LocPart = str | int
@@ -793,8 +794,11 @@ def load_spec_data(data: Any, path: str | Path, warnings: list[Problem] | None =
     return document
 
 
-def load_spec_text(source: str, path: str | Path, warnings: list[Problem] | None = None) -> Document:
-    """Parse YAML text and validate it (see :func:`load_spec_data`)."""
+def load_spec_text(
+    source: str, path: str | Path, warnings: list[Problem] | None = None, defaults: OfficeDefaults | None = None
+) -> Document:
+    """Parse YAML text and validate it (see :func:`load_spec_data`); ``defaults`` (an office's
+    ``[mac_dinh]``) fill the top-level keys the spec leaves out or blank."""
     where = str(path)
     if not source.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in source.splitlines()):
         raise SpecError([(Location(where, 1, 1), "tệp đặc tả trống")])
@@ -811,14 +815,17 @@ def load_spec_text(source: str, path: str | Path, warnings: list[Problem] | None
         data = _yaml().load(source)
     except YAMLError as exc:
         raise SpecError([_yaml_problem(where, exc)]) from None
+    if defaults is not None:
+        defaults.fill(data)  # the spec's own values win (issue 14, item 5)
     document = load_spec_data(data, where, warnings)
     if warnings is not None:
         warnings[:0] = found
     return document
 
 
-def load_spec(path: Path, warnings: list[Problem] | None = None) -> Document:
-    """Read, parse and validate a YAML spec file.
+def load_spec(path: Path, warnings: list[Problem] | None = None, config: Path | None = None) -> Document:
+    """Read, parse and validate a YAML spec file, with the office defaults of ``config`` or of
+    the docgen.toml found walking up from the spec's folder (:mod:`docgen.spec.office`).
 
     Raises :class:`SpecError` (every problem, each with file, line, column and field) for a
     missing, unreadable, legacy-encoded, empty, malformed or invalid spec. Things that are
@@ -838,7 +845,8 @@ def load_spec(path: Path, warnings: list[Problem] | None = None) -> Document:
         raise SpecError([(Location(where), "đây là thư mục, không phải tệp đặc tả")]) from None
     except OSError as exc:
         raise SpecError([(Location(where), f"không đọc được tệp đặc tả ({exc.strerror})")]) from None
-    return load_spec_text(_decode(raw, where), where, warnings)
+    defaults = load_office_defaults(Path(path).parent, config)
+    return load_spec_text(_decode(raw, where), where, warnings, defaults)
 
 
 # YAML escapes ("\\n" in "ỦY BAN NHÂN DÂN\\nTỈNH …") and capitals (UBND, BGDĐT) are not prose;

@@ -6,10 +6,12 @@ then replace the example text. Comments are Vietnamese: they are read by clerks.
 
 from __future__ import annotations
 
-from typing import Final
+from collections.abc import Mapping
+from typing import Any, Final
 
 from docgen.errors import UsageError
 from docgen.spec.models import KIND_ABBREV, Kind
+from docgen.spec.office import OfficeDefaults
 
 _HEADER: Final = """\
 # Đặc tả văn bản cho docgen ({title}).
@@ -21,16 +23,21 @@ du_thao: true                # bản dự thảo: để trống số và ngày c
 
 # Cơ quan ban hành (ô 2). chu_quan: cơ quan chủ quản (bỏ dòng này nếu không có, ví dụ UBND).
 # ten: tên cơ quan, chữ in hoa; xuống dòng bằng \\n. viet_tat: dùng trong ký hiệu.
+{issuers}
+so:                          # số văn bản: bỏ trống ở bản dự thảo
+ky_hieu: {symbol}   # ký hiệu sau dấu /
+{place}
+ngay:                        # ngày ban hành dd/mm/yyyy, ví dụ 15/04/2024; bỏ trống ở bản dự thảo
+"""
+
+_ISSUERS: Final = """\
 co_quan:
   - chu_quan: UBND TỈNH CAO BẰNG
     ten: SỞ GIÁO DỤC VÀ ĐÀO TẠO
     viet_tat: SGDĐT
-{extra_issuer}
-so:                          # số văn bản: bỏ trống ở bản dự thảo
-ky_hieu: {symbol}   # ký hiệu sau dấu /
-dia_danh: Cao Bằng           # địa danh trước ngày tháng
-ngay:                        # ngày ban hành dd/mm/yyyy, ví dụ 15/04/2024; bỏ trống ở bản dự thảo
-"""
+{extra_issuer}"""
+
+_PLACE: Final = "dia_danh: Cao Bằng           # địa danh trước ngày tháng"
 
 _SECOND_ISSUER: Final = """\
   - ten: "HỘI KHUYẾN HỌC\\nTỈNH CAO BẰNG"   # cơ quan thứ hai cùng ban hành
@@ -266,8 +273,51 @@ tham_quyen: GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO
 """
 
 
-def starter_spec(kind: str | Kind) -> str:
-    """A commented, valid YAML spec to start a document of ``kind`` ("ke-hoach", …)."""
+def _yaml_value(key: str, value: object) -> str:
+    """``key: value`` as block YAML (one office default, from docgen.toml)."""
+    import io
+
+    from ruamel.yaml import YAML
+
+    yaml = YAML()
+    yaml.default_flow_style = False
+    yaml.allow_unicode = True
+    yaml.width = 4096
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    out = io.StringIO()
+    yaml.dump({key: value}, out)
+    return out.getvalue()
+
+
+def _fitting(value: object, count: int) -> list[object] | None:
+    """An office value (one item or a list) as a list of exactly ``count`` items, else None."""
+    items = value if isinstance(value, list) else [value] if value else []
+    return list(items) if len(items) == count else None
+
+
+def _office_symbol(k: Kind, office: Mapping[str, Any]) -> str | None:
+    """The ký hiệu from the office's own abbreviation (KH-UBND; a công văn: UBND-<unit>, the
+    unit read from the "Lưu" line "VT, VHXH"), or None without one."""
+    issuers = office.get("co_quan")
+    if not isinstance(issuers, list) or not issuers or not isinstance(issuers[0], dict):
+        return None
+    own = [str(i.get("viet_tat")) for i in issuers if isinstance(i, dict) and i.get("viet_tat")]
+    if len(own) != len(issuers):
+        return None
+    abbrev = KIND_ABBREV[k]
+    if abbrev:
+        return f"{abbrev}-{'-'.join(own)}"
+    units = [u.strip() for u in str(office.get("luu") or "").split(",") if u.strip() and u.strip() != "VT"]
+    return f"{own[0]}-{units[-1]}" if units else own[0]
+
+
+_FROM_OFFICE: Final = "# (lấy từ {source}; sửa ở đây thì chỉ văn bản này đổi)"
+
+
+def starter_spec(kind: str | Kind, defaults: OfficeDefaults | None = None) -> str:
+    """A commented, valid YAML spec to start a document of ``kind`` ("ke-hoach", …); an
+    office's ``defaults`` (docgen.toml, [mac_dinh]) replace the example issuer, place, signer,
+    recipients and "Lưu" line."""
     try:
         k = Kind(kind)
     except ValueError:
@@ -277,6 +327,13 @@ def starter_spec(kind: str | Kind) -> str:
     symbol = f"{abbrev}-SGDĐT" if abbrev else "SGDĐT-GDTX"
     if k is Kind.CHUONG_TRINH:
         symbol = f"{abbrev}-SGDĐT-HKH"
+    office = dict(defaults.values) if defaults is not None else {}
+    symbol = _office_symbol(k, office) or symbol
+    note = _FROM_OFFICE.format(source=defaults.source if defaults is not None else "") + "\n"
+    pairs = k is Kind.CHUONG_TRINH  # two issuers and two signers: office values that fit only
+    issuers = _fitting(office.get("co_quan"), 2 if pairs else 1)
+    signer_list = _fitting(office.get("nguoi_ky"), 2 if pairs else 1)
+    signers: object = signer_list if pairs or not signer_list else signer_list[0]
     parts = [
         _HEADER.format(
             title=k.value,
@@ -284,23 +341,39 @@ def starter_spec(kind: str | Kind) -> str:
             kind=k.value,
             kinds=", ".join(x.value for x in Kind),
             symbol=symbol,
-            extra_issuer=_SECOND_ISSUER if k is Kind.CHUONG_TRINH else "",
+            issuers=(note + _yaml_value("co_quan", issuers)) if issuers else _ISSUERS.format(
+                extra_issuer=_SECOND_ISSUER if pairs else ""),
+            place=_yaml_value("dia_danh", office["dia_danh"]).rstrip("\n") if "dia_danh" in office else _PLACE,
         )
     ]
     hint = _SUBJECT_HINT.get(k)
     parts.append(("\n" + hint if hint else "\n# Trích yếu: nội dung chính của văn bản, viết thường.") + f"\ntrich_yeu: {_SUBJECT[k]}\n")
     if k in _RECIPIENT:
-        parts.append(_RECIPIENTS.format(recipient=_RECIPIENT[k]))
+        if office.get("kinh_gui"):
+            parts.append("\n# Kính gửi (ô 9a): mỗi nơi một dòng.\n" + note + _yaml_value("kinh_gui", office["kinh_gui"]))
+        else:
+            parts.append(_RECIPIENTS.format(recipient=_RECIPIENT[k]))
     if k is Kind.QUYET_DINH:
         parts.append(_QD_AUTHORITY)
     parts.append(_BASES.format(opening=_OPENING[k]))
     parts.append(_SECTIONS_NOTE)
     parts.append(_BODY[k].format(targets=_TARGETS))
-    parts.append(_SIGNERS.get(k, _SIGNER))
+    if signers:
+        parts.append("\n# Người ký (ô 7).\n" + note + _yaml_value("nguoi_ky", signers))
+    else:
+        parts.append(_SIGNERS.get(k, _SIGNER))
     distribution = "  - Như trên\n" if k in _RECIPIENT else ""
     distribution += "  - Ủy ban nhân dân tỉnh (b/c)\n" if k is not Kind.BAO_CAO else "  - Giám đốc Sở\n"
     if k is Kind.QUYET_DINH:
         distribution = "  - Như Điều 3\n  - Giám đốc Sở (b/c)\n"
+    if office.get("noi_nhan"):
+        # "Như trên" stays first where there is a Kính gửi (FMT031): the office lists the others
+        own = [str(x) for x in office["noi_nhan"]]
+        lead = ["Như trên"] if k in _RECIPIENT and "Như trên" not in own else []
+        distribution = "".join(_yaml_value("x", [*lead, *own]).splitlines(keepends=True)[1:])
     tail = _TAIL.format(closing=_CLOSING[k] or "null", distribution=distribution)
+    if office.get("luu"):
+        tail = tail.replace("luu: VT, GDTX                # phần sau “Lưu:”: VT, đơn vị soạn thảo\n",
+                            _yaml_value("luu", office["luu"]))
     parts.append(tail)
     return "".join(parts)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from docgen.check.aggregate import AggregatedFinding
 from docgen.check.model import Finding, FixSafety, Severity
 from docgen.check.report import summary
 
@@ -74,6 +75,12 @@ def _result(f: Finding, index: dict[str, int]) -> dict[str, Any]:
     }
     if f.code in index:
         result["ruleIndex"] = index[f.code]
+    if isinstance(f, AggregatedFinding):  # one finding for a slip on many paragraphs: every place kept
+        result["relatedLocations"] = [
+            {"id": k, "message": {"text": p.message},
+             "physicalLocation": {"artifactLocation": {"uri": uri}, "region": _region(p)}}
+            for k, p in enumerate(f.places)
+        ]
     if f.replacement is not None:
         safe = f.fix is FixSafety.SAFE
         result["fixes"] = [{
