@@ -56,11 +56,12 @@ def new(kind: str, config: Path | None) -> None:
 
 
 @cli.command()
-def schema() -> None:
-    """In JSON Schema của tệp đặc tả (để trình soạn thảo gợi ý khóa)."""
-    from docgen.spec.schema import spec_json_schema
+@click.argument("kind", required=False, default="van-ban", type=click.Choice(["van-ban", "tu-danh-gia"]))
+def schema(kind: str) -> None:
+    """In JSON Schema của tệp đặc tả văn bản, hoặc của tệp tự đánh giá (KIND = tu-danh-gia), để trình soạn thảo gợi ý khóa."""
+    from docgen.spec.schema import json_schema_of
 
-    click.echo(spec_json_schema())
+    click.echo(json_schema_of(kind))
 
 
 # ---------------------------------------------------------------- law: refs, timeline

@@ -12,23 +12,17 @@ written ``2.dd``), as listed in ``law/data/criteria.yaml``.
 from __future__ import annotations
 
 import difflib
-import io
-import unicodedata
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, ValidationInfo, field_validator, model_validator
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import MarkedYAMLError
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
 from docgen import vi
-from docgen.errors import Location, SpecError
+from docgen.errors import Location
 from docgen.law.criteria import catalog
 from docgen.spec.models import Signer, SpecDate
 
 LevelName = Literal["xa", "huyen", "tinh"]
-_M = TypeVar("_M", bound=BaseModel)
 
 # The unit type words a clerk may use; the default follows the level (TT25 Điều 1: "xã" covers
 # xã, phường, thị trấn; "huyện" covers huyện, quận, thị xã, thành phố thuộc tỉnh…).
@@ -201,122 +195,29 @@ class SelfAssessment(_Model):
 
 
 # ------------------------------------------------------------------------ loading with positions
+#
+# A self-assessment is read by the one spec loader (docgen.spec.loader, issue 12): the same limits,
+# encodings, Vietnamese messages, positions and key suggestions as a document spec.
 
-_PYDANTIC_VI: dict[str, str] = {
-    "missing": "thiếu khóa bắt buộc",
-    "extra_forbidden": "khóa không hợp lệ",
-    "bool_parsing": "phải là true hoặc false",
-    "bool_type": "phải là true hoặc false",
-    "int_parsing": "phải là số nguyên",
-    "int_type": "phải là số nguyên",
-    "float_parsing": "phải là số",
-    "float_type": "phải là số",
-    "string_type": "phải là chuỗi chữ",
-    "list_type": "phải là danh sách",
-    "dict_type": "phải là một bảng khóa: giá trị",
-    "model_type": "phải là một bảng khóa: giá trị",
-    "literal_error": "giá trị không hợp lệ",
-    "enum": "giá trị không hợp lệ",
-}
+
+def load_self_assessment(path: Path, warnings: list[tuple[Location, str]] | None = None) -> tuple[SelfAssessment, Any]:
+    """The validated spec and its raw YAML tree (for positions of later, semantic errors)."""
+    from docgen.spec.loader import load_model
+
+    return load_model(path, SelfAssessment, warnings)
 
 
 def pydantic_message(err: Any) -> str:
-    """A pydantic error in Vietnamese."""
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if kind in ("greater_than_equal", "greater_than"):
-        return f"giá trị phải {'≥' if kind.endswith('equal') else '>'} {ctx.get('ge', ctx.get('gt'))}"
-    if kind in ("less_than_equal", "less_than"):
-        return f"giá trị phải {'≤' if kind.endswith('equal') else '<'} {ctx.get('le', ctx.get('lt'))}"
-    if kind == "literal_error":
-        return f"giá trị không hợp lệ (chọn: {ctx.get('expected', '')})"
-    return _PYDANTIC_VI.get(kind, str(err["msg"]))
+    """A pydantic error of a self-assessment (or a batch row building one) in Vietnamese: the
+    wording of every spec kind."""
+    from docgen.spec.loader import error_message
 
-
-def _node_at(root: Any, loc: tuple[Any, ...]) -> tuple[int, int]:
-    """0-based (line, column) of the deepest YAML node the pydantic ``loc`` reaches."""
-    node, line, col = root, 0, 0
-    for part in loc:
-        if isinstance(node, CommentedMap):
-            key = part
-            if key not in node and isinstance(part, str):
-                key = next((k for k in node if _normalise_code(k) == part), part)
-            if key not in node:
-                break
-            line, col = node.lc.key(key)
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(part, int) and part < len(node):
-            line, col = node.lc.item(part)
-            node = node[part]
-        else:
-            break
-    return line, col
-
-
-def load_yaml(path: Path) -> Any:
-    """Round-trip YAML (keeps positions), with a Vietnamese error for bad syntax or encoding."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise SpecError([(Location(str(path)), "không tìm thấy tệp")]) from None
-    except UnicodeDecodeError:
-        raise SpecError([(Location(str(path)), "tệp không phải UTF-8")]) from None
-    text = unicodedata.normalize("NFC", text)  # one spelling per letter (NFC), lines unchanged
-    try:
-        return YAML(typ="rt").load(io.StringIO(text))
-    except MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        raise SpecError([(Location(str(path), line, col), f"lỗi cú pháp YAML: {exc.problem}")]) from None
-
-
-def validate_at(path: Path, data: Any, model: type[_M]) -> _M:
-    """Validate ``data`` (loaded by :func:`load_yaml`) into ``model``; every error with its position."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        problems: list[tuple[Location, str]] = []
-        for err in exc.errors():
-            loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith("function-")))
-            line, col = _node_at(data, loc)
-            field = ".".join(str(p) for p in loc)
-            message = pydantic_message(err)
-            if err["type"] == "extra_forbidden":
-                message = _suggest(model, loc, message)
-            problems.append((Location(str(path), line + 1, col + 1, field), message))
-        raise SpecError(problems) from None
-
-
-def _suggest(model: type[BaseModel], loc: tuple[Any, ...], message: str) -> str:
-    """Append “có phải …?” for a mistyped key, using the aliases of the model it sits in."""
-    current: Any = model
-    for part in loc[:-1]:
-        field = next((f for f in getattr(current, "model_fields", {}).values() if f.alias == part), None)
-        if field is None:
-            continue
-        annotation = field.annotation
-        args = getattr(annotation, "__args__", ())
-        candidates = [a for a in (annotation, *args) if isinstance(a, type) and issubclass(a, BaseModel)]
-        if candidates:
-            current = candidates[0]
-    aliases = [f.alias for f in getattr(current, "model_fields", {}).values() if f.alias]
-    hint = difflib.get_close_matches(str(loc[-1]), aliases, n=1)
-    return f"{message}; có phải “{hint[0]}”?" if hint else message
-
-
-def load_self_assessment(path: Path) -> tuple[SelfAssessment, Any]:
-    """The validated spec and its raw YAML tree (for positions of later, semantic errors)."""
-    data = load_yaml(path)
-    if not isinstance(data, CommentedMap):
-        raise SpecError([(Location(str(path), 1, 1), "tệp tự đánh giá phải là một bảng khóa: giá trị")])
-    return validate_at(path, data, SelfAssessment), data
+    return error_message(err, SelfAssessment)
 
 
 def position(tree: Any, *loc: Any) -> tuple[int, int]:
     """1-based (line, column) of a key path in a loaded tree (1, 1 when not found)."""
-    line, col = _node_at(tree, loc)
-    return line + 1, col + 1
+    from docgen.spec.loader import position_of
 
-
+    where = position_of(tree, list(loc), "")
+    return (where.line or 1, where.column or 1)

@@ -23,10 +23,10 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Any, Final, Literal, get_args, get_origin
+from typing import Any, Final, Literal, TypeVar, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
@@ -47,6 +47,7 @@ from docgen.spec.office import OfficeDefaults, load_office_defaults
 
 Problem = tuple[Location, str]
 LocPart = str | int
+M = TypeVar("M", bound=BaseModel)
 
 __all__ = ["load_spec", "load_spec_data", "load_spec_text", "Problem"]
 
@@ -325,6 +326,7 @@ def _position(node: Any, loc: Sequence[LocPart], path: str) -> tuple[Location, s
             continue
         if isinstance(step, str) and isinstance(node, Mapping):
             parts.append(f".{step}" if parts else step)
+            step = _find_key(node, step)
             if step in node:
                 if isinstance(node, CommentedMap):
                     # An empty value has no position of its own (ruamel gives the next token's).
@@ -339,6 +341,19 @@ def _position(node: Any, loc: Sequence[LocPart], path: str) -> tuple[Location, s
     return Location(path, line + 1, col + 1), "".join(parts)
 
 
+def _find_key(node: Mapping[Any, Any], step: str) -> Any:
+    """``step`` as written in the file: the key itself, or the one a model normalised into it
+    (a self-assessment's chỉ tiêu "5b" or "5 .B" is validated as "5.b")."""
+    if step in node:
+        return step
+    loose = _loose_key(step)
+    return next((k for k in node if isinstance(k, str) and _loose_key(k) == loose), step)
+
+
+def _loose_key(key: str) -> str:
+    return "".join(key.split()).replace(".", "").lower().replace("dd", "đ")
+
+
 def _has_value_pos(node: CommentedMap, key: Any) -> bool:
     try:
         node.lc.value(key)
@@ -351,6 +366,8 @@ def _key_position(node: Any, loc: Sequence[LocPart], path: str) -> Location:
     """Position of the last key of ``loc`` itself (for an unknown key: point at the key)."""
     parent_loc, key = loc[:-1], loc[-1]
     parent = _walk(node, parent_loc)
+    if isinstance(parent, CommentedMap) and isinstance(key, str):
+        key = _find_key(parent, key)
     if isinstance(parent, CommentedMap) and key in parent:
         line, col = parent.lc.key(key)
         return Location(path, line + 1, col + 1)
@@ -363,8 +380,8 @@ def _walk(node: Any, loc: Sequence[LocPart]) -> Any:
             node = node[step]
         elif isinstance(step, int) and isinstance(node, Mapping):
             continue
-        elif isinstance(step, str) and isinstance(node, Mapping) and step in node:
-            node = node[step]
+        elif isinstance(step, str) and isinstance(node, Mapping) and _find_key(node, step) in node:
+            node = node[_find_key(node, step)]
         else:
             return None
     return node
@@ -373,9 +390,9 @@ def _walk(node: Any, loc: Sequence[LocPart]) -> Any:
 # ---------------------------------------------------------------- the model behind a loc
 
 
-def _annotation_at(loc: Sequence[LocPart]) -> Any:
-    """The type annotation behind ``loc`` (``Document`` for the root), or None if unknown."""
-    annotation: Any = Document
+def _annotation_at(loc: Sequence[LocPart], root: type[BaseModel] = Document) -> Any:
+    """The type annotation behind ``loc`` (``root`` for the root), or None if unknown."""
+    annotation: Any = root
     for step in loc:
         if isinstance(step, int):
             annotation = _item_type(annotation)
@@ -388,16 +405,16 @@ def _annotation_at(loc: Sequence[LocPart]) -> Any:
     return annotation
 
 
-def _required(loc: Sequence[LocPart]) -> bool:
+def _required(loc: Sequence[LocPart], root: type[BaseModel] = Document) -> bool:
     """Whether the key at the end of ``loc`` is required by its model."""
-    model = _model_at(loc[:-1]) if loc and isinstance(loc[-1], str) else None
+    model = _model_at(loc[:-1], root) if loc and isinstance(loc[-1], str) else None
     field = next((f for name, f in model.model_fields.items() if (f.alias or name) == loc[-1]), None) if model else None
     return field is not None and field.is_required()
 
 
-def _model_at(loc: Sequence[LocPart]) -> type[BaseModel] | None:
+def _model_at(loc: Sequence[LocPart], root: type[BaseModel] = Document) -> type[BaseModel] | None:
     """The pydantic model at ``loc`` (its allowed keys are the suggestions for a typo)."""
-    return _as_model(_annotation_at(loc))
+    return _as_model(_annotation_at(loc, root))
 
 
 def _unwrap_optional(annotation: Any) -> list[Any]:
@@ -461,9 +478,9 @@ def suggest(word: str, choices: Sequence[str]) -> str | None:
     return folded[close[0]] if close else None
 
 
-def _choices(error: ErrorDetails) -> list[str]:
+def _choices(error: ErrorDetails, root: type[BaseModel] = Document) -> list[str]:
     """Allowed values of an enum or Literal field, as the user writes them."""
-    annotation = _annotation_at([p for p in error["loc"] if isinstance(p, (str, int))])
+    annotation = _annotation_at([p for p in error["loc"] if isinstance(p, (str, int))], root)
     values: list[str] = []
     for option in _unwrap_optional(annotation):
         if isinstance(option, type) and issubclass(option, Enum):
@@ -473,8 +490,9 @@ def _choices(error: ErrorDetails) -> list[str]:
     return values
 
 
-def _message(error: ErrorDetails) -> str:
-    """Vietnamese text of one pydantic error (the field path is added by the Location)."""
+def error_message(error: ErrorDetails, root: type[BaseModel] = Document) -> str:
+    """Vietnamese text of one pydantic error of a ``root`` model (the field path is added by the
+    Location): the one wording of every spec kind (plans, self-assessments, batch rows)."""
     kind = error["type"]
     value = error.get("input")
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
@@ -482,12 +500,12 @@ def _message(error: ErrorDetails) -> str:
     if kind == "missing":
         return "thiếu khóa bắt buộc"
     if kind in ("string_type", "list_type", "dict_type", "model_type", "model_attributes_type") and value is None:
-        return "không được để trống" if _required(loc) else "không được để trống (xóa khóa nếu không dùng)"
+        return "không được để trống" if _required(loc, root) else "không được để trống (xóa khóa nếu không dùng)"
     if kind in ("value_error", "assertion_error"):
         text = str(ctx.get("error", error["msg"]))
         return re.sub(r"^(Value error|Assertion failed), ", "", text)
     if kind in ("enum", "literal_error"):
-        choices = _choices(error)
+        choices = _choices(error, root)
         shown = f"“{value}”" if not isinstance(value, (dict, list)) else _type_word(value)
         hint = suggest(str(value), choices) if isinstance(value, (str, int)) else None
         message = f"giá trị {shown} không hợp lệ; chọn một trong: {', '.join(choices)}"
@@ -505,7 +523,7 @@ def _message(error: ErrorDetails) -> str:
         return f"cần ít nhất {ctx.get('min_length')} phần tử"
     if kind == "too_long":
         return f"nhiều nhất {ctx.get('max_length')} phần tử (đang có {ctx.get('actual_length')})"
-    if kind in ("model_type", "model_attributes_type", "dict_type") and _as_model(_annotation_at(loc)) is Deadline:
+    if kind in ("model_type", "model_attributes_type", "dict_type") and _as_model(_annotation_at(loc, root)) is Deadline:
         return f"hạn phải viết dd/mm/yyyy, mm/yyyy (hết tháng) hoặc yyyy, không phải {_type_word(value)} {value!r}"
     if kind in ("model_type", "model_attributes_type", "dict_type"):
         return f"phải là một bảng khóa (các dòng “khóa: giá trị”), không phải {_type_word(value)}"
@@ -543,7 +561,7 @@ def _number(value: Any) -> str:
     return str(value).replace(".", ",")
 
 
-def _problems_from_validation(exc: ValidationError, tree: Any, path: str) -> list[Problem]:
+def _problems_from_validation(exc: ValidationError, tree: Any, path: str, root: type[BaseModel] = Document) -> list[Problem]:
     problems: list[Problem] = []
     for error in exc.errors(include_url=False):
         loc = [p for p in error["loc"] if isinstance(p, (str, int))]
@@ -553,7 +571,7 @@ def _problems_from_validation(exc: ValidationError, tree: Any, path: str) -> lis
                 continue  # a key that is not a word (2024, ~): _key_problems reports it at the key
             where = _key_position(tree, loc, path)
             _, field_path = _position(tree, loc, path)
-            model = _model_at(loc[:-1])
+            model = _model_at(loc[:-1], root)
             key = str(loc[-1])
             allowed = _allowed_keys(model) if model else []
             hint = suggest(key, allowed)
@@ -567,7 +585,7 @@ def _problems_from_validation(exc: ValidationError, tree: Any, path: str) -> lis
         where, field_path = _position(tree, loc, path)
         if error["type"] == "missing" and loc:
             field_path = _join_path(_position(tree, loc[:-1], path)[1], str(loc[-1]))
-        problems.append((Location(where.path, where.line, where.column, field_path), _message(error)))
+        problems.append((Location(where.path, where.line, where.column, field_path), error_message(error, root)))
     return problems
 
 
@@ -768,7 +786,20 @@ def load_spec_data(data: Any, path: str | Path, warnings: list[Problem] | None =
 
     Raises :class:`SpecError` with every problem; appends things to verify to ``warnings``.
     """
-    where = str(path)
+    return validate_tree(data, str(path), Document, warnings, _DOCUMENT_CHECKS)
+
+
+# The checks beyond the model that only a document spec has (a self-assessment has no căn cứ).
+_DOCUMENT_CHECKS: Final = (_registry_problems, _footnote_problems, _structure_problems)
+
+
+def validate_tree(
+    data: Any, where: str, model: type[M], warnings: list[Problem] | None = None,
+    checks: Sequence[Callable[[Any, str, list[Problem]], list[Problem]]] = (),
+) -> M:
+    """Validate a parsed spec tree into ``model``: every problem of the model and of ``checks``,
+    each with file, line, column and field, in one :class:`SpecError`; things to verify are
+    appended to ``warnings``. The one validation of every spec kind (issue 12)."""
     if data is None:
         raise SpecError([(Location(where, 1, 1), "tệp đặc tả trống")])
     if not isinstance(data, Mapping):
@@ -776,22 +807,40 @@ def load_spec_data(data: Any, path: str | Path, warnings: list[Problem] | None =
         raise SpecError([(Location(where, line, 1), f"tệp đặc tả phải là một bảng khóa (các dòng “khóa: giá trị”), không phải {_type_word(_plain(data))}")])
     found: list[Problem] = []
     problems: list[Problem] = []
-    problems += _registry_problems(data, where, found)
-    problems += _footnote_problems(data, where, found)
-    problems += _structure_problems(data, where, found)
+    for check in checks:
+        problems += check(data, where, found)
     problems += _key_problems(data, where)
     problems += _value_characters(data, where, found)
     problems += _escape_problems(data, where)
-    document: Document | None = None
+    value: M | None = None
     try:
-        document = Document.model_validate(_plain(data))
+        value = model.model_validate(_plain(data))
     except ValidationError as exc:
-        problems += _problems_from_validation(exc, data, where)
-    if problems or document is None:
+        problems += _problems_from_validation(exc, data, where, model)
+    if problems or value is None:
         raise SpecError(_sorted(problems))
     if warnings is not None:
         warnings.extend(_sorted(found))
-    return document
+    return value
+
+
+def parse_spec_text(source: str, where: str, warnings: list[Problem]) -> Any:
+    """The YAML tree of a spec's text (positions kept), refused before expansion when it breaks a
+    limit or holds characters Word cannot (warnings for the characters replaced)."""
+    if not source.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in source.splitlines()):
+        raise SpecError([(Location(where, 1, 1), "tệp đặc tả trống")])
+    if len(source) > limits.SPEC_BYTES:
+        raise SpecError([(Location(where, 1, 1), f"tệp đặc tả vượt giới hạn {limits.mib(limits.SPEC_BYTES)}")])
+    source, problems = _source_characters(source, where, warnings)
+    if problems:
+        raise SpecError(problems)
+    try:
+        problems = _event_problems(source, where)
+        if problems:
+            raise SpecError(problems)
+        return _yaml().load(source)
+    except YAMLError as exc:
+        raise SpecError([_yaml_problem(where, exc)]) from None
 
 
 def load_spec_text(
@@ -800,21 +849,8 @@ def load_spec_text(
     """Parse YAML text and validate it (see :func:`load_spec_data`); ``defaults`` (an office's
     ``[mac_dinh]``) fill the top-level keys the spec leaves out or blank."""
     where = str(path)
-    if not source.strip() or all(not line.strip() or line.lstrip().startswith("#") for line in source.splitlines()):
-        raise SpecError([(Location(where, 1, 1), "tệp đặc tả trống")])
-    if len(source) > limits.SPEC_BYTES:
-        raise SpecError([(Location(where, 1, 1), f"tệp đặc tả vượt giới hạn {limits.mib(limits.SPEC_BYTES)}")])
     found: list[Problem] = []
-    source, problems = _source_characters(source, where, found)
-    if problems:
-        raise SpecError(problems)
-    try:
-        problems = _event_problems(source, where)
-        if problems:
-            raise SpecError(problems)
-        data = _yaml().load(source)
-    except YAMLError as exc:
-        raise SpecError([_yaml_problem(where, exc)]) from None
+    data = parse_spec_text(source, where, found)
     if defaults is not None:
         defaults.fill(data)  # the spec's own values win (issue 14, item 5)
     document = load_spec_data(data, where, warnings)
@@ -823,15 +859,9 @@ def load_spec_text(
     return document
 
 
-def load_spec(path: Path, warnings: list[Problem] | None = None, config: Path | None = None) -> Document:
-    """Read, parse and validate a YAML spec file, with the office defaults of ``config`` or of
-    the docgen.toml found walking up from the spec's folder (:mod:`docgen.spec.office`).
-
-    Raises :class:`SpecError` (every problem, each with file, line, column and field) for a
-    missing, unreadable, legacy-encoded, empty, malformed or invalid spec. Things that are
-    valid but should be verified (a registry entry of low confidence, an unused footnote) are
-    appended to ``warnings`` when a list is given.
-    """
+def read_spec_file(path: Path) -> str:
+    """The text of a spec file: only a regular file within the size limit, UTF-8 (or UTF-16 with
+    a BOM); a legacy TCVN3/VNI text or other bytes are a SpecError naming the encoding."""
     where = str(path)
     try:
         # only regular files: a FIFO blocks and /dev/zero never ends (issue 9)
@@ -845,8 +875,41 @@ def load_spec(path: Path, warnings: list[Problem] | None = None, config: Path | 
         raise SpecError([(Location(where), "đây là thư mục, không phải tệp đặc tả")]) from None
     except OSError as exc:
         raise SpecError([(Location(where), f"không đọc được tệp đặc tả ({exc.strerror})")]) from None
+    return _decode(raw, where)
+
+
+def load_spec(path: Path, warnings: list[Problem] | None = None, config: Path | None = None) -> Document:
+    """Read, parse and validate a YAML spec file, with the office defaults of ``config`` or of
+    the docgen.toml found walking up from the spec's folder (:mod:`docgen.spec.office`).
+
+    Raises :class:`SpecError` (every problem, each with file, line, column and field) for a
+    missing, unreadable, legacy-encoded, empty, malformed or invalid spec. Things that are
+    valid but should be verified (a registry entry of low confidence, an unused footnote) are
+    appended to ``warnings`` when a list is given.
+    """
+    source = read_spec_file(path)
     defaults = load_office_defaults(Path(path).parent, config)
-    return load_spec_text(_decode(raw, where), where, warnings, defaults)
+    return load_spec_text(source, str(path), warnings, defaults)
+
+
+def load_model(path: Path, model: type[M], warnings: list[Problem] | None = None) -> tuple[M, Any]:
+    """Read, parse and validate a spec file of another kind (a self-assessment: ``model`` is
+    :class:`docgen.dossier.spec.SelfAssessment`) exactly as :func:`load_spec` does a document:
+    the same limits, encodings, messages, positions and key suggestions. Returns the value and
+    its YAML tree (for the positions of later, semantic problems: :func:`position_of`)."""
+    where = str(path)
+    found: list[Problem] = []
+    tree = parse_spec_text(read_spec_file(path), where, found)
+    value = validate_tree(tree, where, model, warnings)
+    if warnings is not None:
+        warnings[:0] = found
+    return value, tree
+
+
+def position_of(tree: Any, loc: Sequence[LocPart], path: str) -> Location:
+    """File, line, column and field path of ``loc`` in a parsed spec tree."""
+    where, field_path = _position(tree, loc, path)
+    return Location(where.path, where.line, where.column, field_path)
 
 
 # YAML escapes ("\\n" in "ỦY BAN NHÂN DÂN\\nTỈNH …") and capitals (UBND, BGDĐT) are not prose;

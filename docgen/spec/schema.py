@@ -106,3 +106,28 @@ def spec_schema() -> dict[str, Any]:
 def spec_json_schema() -> str:
     """JSON Schema (draft 2020-12) of the spec, pretty-printed, non-ASCII kept (NFC)."""
     return json.dumps(spec_schema(), ensure_ascii=False, indent=2)
+
+
+SELF_ASSESSMENT_ID: Final = "https://docgen.invalid/schema/tu-danh-gia.schema.json"
+SCHEMA_KINDS: Final[tuple[str, ...]] = ("van-ban", "tu-danh-gia")
+
+
+def self_assessment_schema() -> dict[str, Any]:
+    """JSON Schema of a self-assessment (``docgen dossier``'s spec), by YAML keys."""
+    from docgen.dossier.spec import SelfAssessment
+
+    schema = SelfAssessment.model_json_schema(by_alias=True, mode="validation")
+    _strip_titles(schema)
+    _numbers_as_text(schema)
+    title = "Đặc tả tự đánh giá"
+    description = (
+        "Kết quả tự đánh giá “Cộng đồng học tập” của một đơn vị (TT 25/2023/TT-BGDĐT), để docgen "
+        "lập hồ sơ đề nghị công nhận (docgen dossier)."
+    )
+    return {"$schema": DRAFT, "$id": SELF_ASSESSMENT_ID, **schema, "title": title, "description": description}
+
+
+def json_schema_of(kind: str = "van-ban") -> str:
+    """The schema of one spec kind ("van-ban": a document; "tu-danh-gia": a self-assessment)."""
+    schema = self_assessment_schema() if kind == "tu-danh-gia" else spec_schema()
+    return json.dumps(schema, ensure_ascii=False, indent=2)
