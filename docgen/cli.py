@@ -33,14 +33,15 @@ def cli() -> None:
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
-def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None) -> None:
-    """Dựng văn bản .docx (và PDF) từ tệp đặc tả YAML."""
+@click.option("--no-check", is_flag=True, help="Vẫn ghi khi bộ kiểm tra thấy lỗi trong đặc tả hoặc văn bản dựng ra.")
+def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None, no_check: bool) -> None:
+    """Dựng văn bản .docx (và PDF) từ tệp đặc tả YAML; kiểm tra đặc tả và văn bản dựng ra trước khi ghi."""
     from docgen.render.api import render_specs
     from docgen.spec.office import office_templates
 
     templates_dir = templates_dir or office_templates(specs)
 
-    for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir):
+    for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir, check=not no_check):
         click.echo(line)
 
 
@@ -99,11 +100,12 @@ def timeline(cap: str, muc_do: str, nam: int, ngay: str | None, fmt: str) -> Non
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
 @click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
-def dossier(spec: Path, out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None) -> None:
-    """Lập hồ sơ đề nghị công nhận từ tệp tự đánh giá SPEC: Tờ trình, Báo cáo, Bản tổng hợp."""
+@click.option("--no-check", is_flag=True, help="Vẫn ghi khi bộ kiểm tra thấy lỗi trong văn bản dựng ra.")
+def dossier(spec: Path, out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None, no_check: bool) -> None:
+    """Lập hồ sơ đề nghị công nhận từ tệp tự đánh giá SPEC: Tờ trình, Báo cáo, Bản tổng hợp (kiểm tra trước khi ghi)."""
     from docgen.dossier.build import build_dossier
 
-    result = build_dossier(spec, out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir)
+    result = build_dossier(spec, out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir, check=not no_check)
     for line in result.lines():
         click.echo(line)
     if result.exit_code:  # .docx written, no PDF: a partial result, as in batch

@@ -178,21 +178,37 @@ def build_dossier(
     force: bool = False,
     pdf: bool = True,
     templates_dir: Path | None = None,
+    check: bool = True,
 ) -> DossierResult:
-    """Everything `docgen dossier` does; raises DocgenError subclasses for user errors."""
+    """Everything `docgen dossier` does; raises DocgenError subclasses for user errors. With
+    ``check``, the three documents are checked before anything is written (:mod:`docgen.selfcheck`:
+    an error stops it, exit 1; warnings and notes become the result's notes)."""
     assessment, rt = prepare(spec_path)
     stem = spec_path.stem
     docx_paths = output_names(out_dir, stem)
     pdf_paths = [p.with_suffix(".pdf") for p in docx_paths]
     merged = out_dir / f"{stem}-ho-so.pdf"
     contents = dossier_documents(assessment, rt, templates_dir)
+    checked: list[Note] = []
+    if check:
+        from docgen.check.model import Severity
+        from docgen.selfcheck import CheckFailed, check_rendered
+
+        errors = []
+        for path, data in zip(docx_paths, contents):
+            found = check_rendered(None, data, path)
+            errors += found.errors
+            checked += [Note("warning" if f.severity is Severity.WARNING else "info", f"{f.path}:{f.line}:{f.column}: {f.code} {f.message}")
+                        for f in found.others]
+        if errors:
+            raise CheckFailed(errors)
     kept = [p for p, data in zip(docx_paths, contents) if same_docx(p, data)]
     refuse_existing([p for p in docx_paths if p not in kept] + (pdf_paths + [merged] if pdf else []), force)
     inputs = [spec_path]
     for path, data in zip(docx_paths, contents):
         if path not in kept:
             atomic_write(path, data, force=force, inputs=inputs)
-    result = DossierResult(assessment, rt, docx_paths, notes=assessment.notes + route_notes(assessment, rt), kept=kept)
+    result = DossierResult(assessment, rt, docx_paths, notes=assessment.notes + route_notes(assessment, rt) + checked, kept=kept)
     if pdf:
         _add_pdfs(result, assessment, rt, contents, pdf_paths, merged, force=force, inputs=inputs)
     return result

@@ -46,6 +46,20 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
     return documents, notes
 
 
+def _self_check(paths: Sequence[Path], targets: Sequence[Path], rendered: Sequence[bytes]) -> Iterator[str]:
+    """Warnings and notes of each spec and its document as lines; CheckFailed on any error."""
+    from docgen.check.report.text import format_finding
+    from docgen.selfcheck import CheckFailed, check_rendered
+
+    errors = []
+    for path, target, data in zip(paths, targets, rendered):
+        result = check_rendered(path, data, target)
+        errors += result.errors
+        yield from (format_finding(f) for f in result.others)
+    if errors:
+        raise CheckFailed(errors)
+
+
 def render_specs(
     paths: Sequence[Path],
     out_dir: Path,
@@ -53,8 +67,12 @@ def render_specs(
     force: bool = False,
     pdf: bool = True,
     templates_dir: Path | None = None,
+    check: bool = True,
 ) -> Iterator[str]:
-    """Render each spec to ``out_dir/<spec name>.docx`` (and ``.pdf``); yields progress lines."""
+    """Render each spec to ``out_dir/<spec name>.docx`` (and ``.pdf``); yields progress lines.
+
+    With ``check`` (the default), each spec and the document made from it are checked first
+    (:mod:`docgen.selfcheck`): an error stops everything before a file is written."""
     paths = [Path(p) for p in paths]
     documents, notes = _load_all(paths)
     yield from notes
@@ -73,6 +91,8 @@ def render_specs(
         if existing:
             raise RenderError("tệp đã có, dùng --force để ghi đè: " + ", ".join(existing))
     rendered = [render_document(doc, templates_dir) for doc in documents]
+    if check:
+        yield from _self_check(paths, docx_out, rendered)
     for target, data in zip(docx_out, rendered):
         write_output(target, data, force=force, inputs=inputs)
         yield f"đã ghi {target}"

@@ -771,6 +771,14 @@ def _structure_problems(tree: Any, path: str, warnings: list[Problem]) -> list[P
     elif isinstance(issuers, list) and n_signers < n_issuers:
         where, field_path = _position(tree, ["nguoi_ky"], path)
         warnings.append((Location(where.path, where.line, where.column, field_path), f"văn bản của {n_issuers} cơ quan thường có {n_issuers} người ký, mỗi cơ quan một người"))
+    # An issued document names its signer (NĐ30 ô 7c); a draft may leave the name for later.
+    if tree.get("du_thao") is not True:
+        for i, signer in enumerate(signers if isinstance(signers, list) else [signers]):
+            if isinstance(signer, Mapping) and "ho_ten" in signer and not str(signer.get("ho_ten") or "").strip():
+                loc: list[LocPart] = ["nguoi_ky", i, "ho_ten"] if isinstance(signers, list) else ["nguoi_ky", "ho_ten"]
+                where, field_path = _position(tree, loc, path)
+                problems.append((Location(where.path, where.line, where.column, field_path),
+                                 "văn bản ban hành phải ghi họ tên người ký; bản dự thảo thì ghi du_thao: true"))
     return problems
 
 
