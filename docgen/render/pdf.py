@@ -104,51 +104,66 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     expected = [out_dir / f"{stem}.pdf" for stem in stems]
     limit = timeout if timeout is not None else timeout_for(len(docx_files))
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as work:
-        profile, made = Path(work) / "profile", Path(work) / "pdf"
+        profile = Path(work) / "profile"
         profile.mkdir()
-        made.mkdir()
         joined, alone = _join_alike(docx_files, Path(work), set(stems))
-        command = [
-            exe,
-            f"-env:UserInstallation={profile.resolve().as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            PDF_FILTER,
-            "--outdir",
-            str(made),
-            *(str(j.source) for j in joined),
-            *(str(p) for p in alone),
-        ]
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=profile
-        )
-        try:
-            _, stderr = process.communicate(timeout=limit)
-        except subprocess.TimeoutExpired:
-            _stop(process)
-            raise RenderError(
-                f"LibreOffice chưa chuyển xong {len(docx_files)} tệp sang PDF sau {limit:.0f} giây; đã dừng."
-            ) from None
-        except BaseException:  # Ctrl-C, SystemExit…: never leave soffice running behind us
-            _stop(process, grace=STOP_GRACE)
-            raise
-        for path in alone:
-            pdf = made / f"{path.stem}.pdf"
-            if pdf.is_file():
-                shutil.move(pdf, out_dir / pdf.name)
-        for group in joined:
-            _split(made / f"{group.source.stem}.pdf", group, out_dir)
+        code, stderr = _soffice(exe, profile, [*(j.source for j in joined), *alone], Path(work) / "pdf", limit, len(docx_files))
+        _move_made(alone, Path(work) / "pdf", out_dir)
+        unsplit = [m for group in joined if not _split(Path(work) / "pdf" / f"{group.source.stem}.pdf", group, out_dir)
+                   for m in group.members]
+        if unsplit:  # LibreOffice could not convert a joined file, or it could not be cut: each document alone
+            again = timeout if timeout is not None else timeout_for(len(unsplit))
+            code, stderr = _soffice(exe, profile, unsplit, Path(work) / "pdf-alone", again, len(unsplit))
+            _move_made(unsplit, Path(work) / "pdf-alone", out_dir)
     missing = [p for p in expected if not p.is_file() or p.stat().st_size == 0]
-    if process.returncode != 0 or missing:
+    if code != 0 or missing:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         names = ", ".join(p.name for p in missing) or ", ".join(p.name for p in expected)
         tail = f": {detail[-1]}" if detail else ""
-        raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {process.returncode}){tail}")
+        raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {code}){tail}")
     for path in expected:
         verify_pdf(path)
     return expected
+
+
+def _soffice(exe: str, profile: Path, sources: Sequence[Path], made: Path, limit: float, count: int) -> tuple[int, bytes]:
+    """Run one headless soffice converting ``sources`` into ``made``: (exit code, stderr).
+
+    soffice runs in a session of its own: on timeout, and on any exception while waiting for it
+    (Ctrl-C above all), its whole process group is stopped before this returns or raises.
+    """
+    made.mkdir()
+    command = [
+        exe,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        PDF_FILTER,
+        "--outdir",
+        str(made),
+        *(str(p) for p in sources),
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=profile
+    )
+    try:
+        _, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        raise RenderError(f"LibreOffice chưa chuyển xong {count} tệp sang PDF sau {limit:.0f} giây; đã dừng.") from None
+    except BaseException:  # Ctrl-C, SystemExit…: never leave soffice running behind us
+        _stop(process, grace=STOP_GRACE)
+        raise
+    return process.returncode, stderr
+
+
+def _move_made(sources: Sequence[Path], made: Path, out_dir: Path) -> None:
+    for path in sources:
+        pdf = made / f"{path.stem}.pdf"
+        if pdf.is_file():
+            shutil.move(pdf, out_dir / pdf.name)
 
 
 # ------------------------------------------------------------------------------ joining documents
@@ -274,23 +289,23 @@ def _end_section(body: BaseOxmlElement, section: BaseOxmlElement) -> None:
         change.addprevious(copy.deepcopy(section))
 
 
-def _split(joined_pdf: Path, group: _Joined, out_dir: Path) -> None:
-    """Cut the joined PDF where each member starts (its bookmark); a member whose start is not
-    found gets no PDF (convert() reports it)."""
+def _split(joined_pdf: Path, group: _Joined, out_dir: Path) -> bool:
+    """Cut the joined PDF where each member starts (its bookmark); False, and no PDF written,
+    when the joined PDF is missing or unreadable or a start is not found."""
     from pypdf import PdfReader, PdfWriter
 
     if not joined_pdf.is_file():
-        return
+        return False
     try:
         reader = PdfReader(joined_pdf, strict=False)
         starts = {name.lstrip("/"): reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
         pages = len(reader.pages)
-    except Exception:  # noqa: BLE001 - pypdf raises many kinds on a broken file; the members are missing
-        return
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds on a broken file
+        return False
     found = [starts.get(f"{MARK}{i}") for i in range(len(group.members))]
     first = [p for p in found if p is not None]
     if len(first) != len(found) or any(a >= b for a, b in zip(first, first[1:])):
-        return
+        return False
     bounds = first + [pages]
     metadata = dict(reader.metadata or {})
     for index, member in enumerate(group.members):
@@ -301,6 +316,7 @@ def _split(joined_pdf: Path, group: _Joined, out_dir: Path) -> None:
         buffer = io.BytesIO()
         writer.write(buffer)
         (out_dir / f"{member.stem}.pdf").write_bytes(buffer.getvalue())
+    return True
 
 
 def _title(docx_file: Path) -> str:

@@ -97,3 +97,34 @@ def test_joined_file_has_a_section_with_restarted_numbering_and_a_mark_per_docum
     assert xml.count('<w:pgNumType w:start="1"/>') == 3
     assert [f'w:name="{pdf.MARK}{i}"' in xml for i in range(3)] == [True, True, True]
     assert xml.index("xã Một") < xml.index("xã Hai") < xml.index("xã Ba")
+
+
+def test_documents_of_a_joined_file_libreoffice_cannot_convert_are_converted_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stand-in soffice that fails on joined files: their documents get a second, separate run."""
+    from pypdf import PdfWriter
+
+    blank = tmp_path / "blank.pdf"
+    writer = PdfWriter()
+    writer.add_blank_page(width=595, height=842)
+    with blank.open("wb") as fh:
+        writer.write(fh)
+    runs = tmp_path / "runs"
+    fake = tmp_path / "soffice"
+    fake.write_text(
+        "#!/bin/sh\n"
+        f'echo run >> "{runs}"\n'
+        'while [ "$1" != "--outdir" ]; do shift; done\n'
+        'out="$2"; shift 2\n'
+        'for f in "$@"; do\n'
+        '  name=$(basename "$f" .docx)\n'
+        '  case "$name" in docgen-gop-*) ;; *) cp ' + str(blank) + ' "$out/$name.pdf" ;; esac\n'
+        "done\n",
+        encoding="utf-8",
+    )
+    fake.chmod(0o755)
+    monkeypatch.setattr(pdf, "find_soffice", lambda: str(fake))
+    docs = [write_docx(tmp_path / "docx", name, plan(name, 1)) for name in ("mot", "hai")]
+    made = pdf.convert(docs, tmp_path / "out")
+    assert [p.name for p in made] == ["mot.pdf", "hai.pdf"]
+    assert all(len(PdfReader(p).pages) == 1 for p in made)
+    assert runs.read_text().count("run") == 2
