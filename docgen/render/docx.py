@@ -122,8 +122,8 @@ def jinja_env() -> jinja2.Environment:
 
 
 # Deflate level of the .docx written. A rendered Tờ trình is 11 small XML parts: zlib's set-up per
-# part outweighs the level's own cost, and level 3 gives the default level's size + 5 % in
-# 15-30 % less time (bench/render.py measures every level; docs/architecture.md has the figures).
+# part outweighs the level's own cost: levels 1-3 cost the same, level 3 is the smallest of them,
+# 5-10 % over the default level (6) for 15-40 % less CPU (bench/render.py; docs/architecture.md).
 ZIP_LEVEL: Final = 3
 
 

@@ -171,11 +171,14 @@ def _move_made(sources: Sequence[Path], made: Path, out_dir: Path) -> None:
 
 def _shared_parts(path: Path) -> tuple[tuple[str, bytes], ...] | None:
     """The parts ``path`` must share with a document it is joined to; None when it is converted
-    alone (a part numbered across the document, or not a readable .docx: LibreOffice says why)."""
+    alone: a part numbered across the document, several sections (or none: the page numbers of
+    its first are restarted at the join), or not a readable .docx (LibreOffice then says why)."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = sorted(archive.namelist())
             if "word/document.xml" not in names or any(n in names for n in _NUMBERED_PARTS):
+                return None
+            if archive.read("word/document.xml").count(b"<w:sectPr") != 1:
                 return None
             return tuple((n, archive.read(n)) for n in names if n not in _OWN_PARTS)
     except (OSError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):

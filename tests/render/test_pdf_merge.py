@@ -73,7 +73,7 @@ def test_joined_conversion_gives_the_pages_of_each_document_alone(tmp_path: Path
         assert PdfReader(joined_pdf).metadata["/Title"] == PdfReader(alone_pdf).metadata["/Title"]
 
 
-def test_documents_with_footnotes_or_other_styles_are_converted_alone(tmp_path: Path) -> None:
+def test_documents_with_footnotes_other_styles_or_sections_are_converted_alone(tmp_path: Path) -> None:
     a = write_docx(tmp_path, "a", plan("Tân Lập", 1))
     with_notes = write_docx(tmp_path, "b", plan_data())  # a Kế hoạch with footnotes
     report = write_docx(tmp_path, "c", {**plan("Mường Kim", 1), "loai": "bao-cao"})  # same styles, headers…
@@ -81,10 +81,16 @@ def test_documents_with_footnotes_or_other_styles_are_converted_alone(tmp_path: 
     docx.Document().save(str(other))  # python-docx's own styles
     broken = tmp_path / "e.docx"
     broken.write_bytes(b"PK")
+    sections = write_docx(tmp_path, "f", plan("Bản Giang", 1))
+    two = docx.Document(str(sections))
+    two.add_section()
+    two.add_paragraph("Phần hai")
+    two.save(str(sections))
     (tmp_path / "work").mkdir()
-    joined, alone = pdf._join_alike([a, with_notes, report, other, broken], tmp_path / "work", {"a", "b", "c", "d", "e"})
+    joined, alone = pdf._join_alike([a, with_notes, report, other, broken, sections], tmp_path / "work",
+                                    {"a", "b", "c", "d", "e", "f"})
     assert [j.members for j in joined] == [[a, report]]
-    assert sorted(alone) == [with_notes, other, broken]
+    assert sorted(alone) == [with_notes, other, broken, sections]
 
 
 def test_joined_file_has_a_section_with_restarted_numbering_and_a_mark_per_document(tmp_path: Path) -> None:
