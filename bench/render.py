@@ -9,9 +9,9 @@
    size it gives (docgen.render.docx.ZIP_LEVEL is the level kept).
 3. PDF of N documents of one template (``--pdf``, 0 skips): one LibreOffice for all, each file
    converted alone; two LibreOffice in parallel, each with its own profile; the documents joined
-   into one file, converted once and cut apart (what docgen does). Then a one-document command:
-   a cold LibreOffice for one file against the cost of one more file in a LibreOffice already
-   running (the most a warm LibreOffice, unoserver, could give).
+   into one file, converted once and cut apart (what docgen does); joined, half in each of two
+   LibreOffice. Then a one-document command: a cold LibreOffice for one file against the cost of
+   one more file in a LibreOffice already running (the most a warm LibreOffice, unoserver, could give).
 """
 
 from __future__ import annotations
@@ -131,7 +131,13 @@ def pdf_figures(spec: Path, count: int) -> None:
             ("2 LibreOffice song song, từng tệp", parallel),
         ]
         if merge_limit is not None:
+            def joined_parallel(out: Path) -> None:
+                half = len(files) // 2
+                with ThreadPoolExecutor(2) as pool:
+                    list(pool.map(lambda part: pdf.convert(part[0], out / part[1]), [(files[:half], "a"), (files[half:], "b")]))
+
             ways.append(("1 LibreOffice, gộp rồi cắt     ", lambda out: pdf.convert(files, out)))
+            ways.append(("2 LibreOffice song song, gộp   ", joined_parallel))
         print(f"PDF, {count} văn bản {spec.name} (giây thực / CPU mỗi văn bản):")
         for name, way in ways:
             start, wall = cpu(), time.perf_counter()
