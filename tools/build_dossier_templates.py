@@ -116,6 +116,7 @@ def _finish(doc: Document, title: str) -> bytes:
     props.created = bt.FIXED_TIME
     props.modified = bt.FIXED_TIME
     props.revision = 1
+    bt.lean(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return bt._fixed_zip(buffer.getvalue())

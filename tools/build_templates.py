@@ -27,7 +27,11 @@ from docx.document import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
-from docx.oxml import OxmlElement
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import XmlPart
+from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
@@ -563,9 +567,95 @@ def build(kind: Kind) -> bytes:
     props.created = FIXED_TIME
     props.modified = FIXED_TIME
     props.revision = 1
+    lean(doc)
     buffer = io.BytesIO()
     doc.save(buffer)
     return _fixed_zip(buffer.getvalue())
+
+
+# ---------------------------------------------------------------- lean package (issue 10)
+#
+# python-docx starts from its default template: 196 styles (386 KB of styles.xml, 38 of them
+# used), a 438 KB stylesWithEffects.xml, a theme, numbering for list styles, custom XML, a
+# thumbnail. Every render parsed, serialised and compressed all of it, and LibreOffice and the
+# checker loaded it again. A template keeps only what NĐ30 documents use.
+
+# Parts a template keeps, by relationship type; everything else python-docx's default template
+# relates (stylesWithEffects, webSettings, theme, numbering, customXml, thumbnail) is dropped.
+KEPT_DOCUMENT_RELS = frozenset({RT.STYLES, RT.SETTINGS, RT.FONT_TABLE, RT.HEADER, RT.FOOTER, RT.FOOTNOTES})
+KEPT_PACKAGE_RELS = frozenset({RT.OFFICE_DOCUMENT, RT.CORE_PROPERTIES, RT.EXTENDED_PROPERTIES})
+# Styles kept although no paragraph of the template names them: docgen.render.footnotes puts
+# them on the footnotes it creates, and the document defaults Word and LibreOffice fall back on.
+ALWAYS_KEPT_STYLES = frozenset({L.STYLE_FOOTNOTE_TEXT, L.STYLE_FOOTNOTE_REF, "Normal", "DefaultParagraphFont", "TableNormal"})
+_STYLE_REFERENCES = ("w:pStyle", "w:rStyle", "w:tblStyle")
+_STYLE_LINKS = ("w:basedOn", "w:next", "w:link")
+
+
+def lean(doc: Document) -> None:
+    """Drop every part and style of python-docx's default template that the template does not use."""
+    package_rels = doc.part.package.rels
+    for r_id, rel in list(package_rels.items()):
+        if rel.reltype not in KEPT_PACKAGE_RELS:
+            package_rels.pop(r_id)
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype not in KEPT_DOCUMENT_RELS:
+            doc.part.rels.pop(r_id)
+    prune_styles(doc)
+    prune_font_table(doc)
+
+
+def _xml_parts(doc: Document) -> list[BaseOxmlElement]:
+    """The document body and the other XML parts that hold paragraphs (headers, footers, notes)."""
+    roots = [doc.element]
+    for rel in doc.part.rels.values():
+        if rel.reltype in (RT.HEADER, RT.FOOTER, RT.FOOTNOTES) and isinstance(rel.target_part, XmlPart):
+            roots.append(rel.target_part.element)
+    return roots
+
+
+def prune_styles(doc: Document) -> None:
+    """Keep the styles named in the template (and those they are based on), drop the rest and
+    the latent-style table (Word's list of its built-in styles, not used in rendering)."""
+    styles = doc.styles.element
+    by_id = {s.get(qn("w:styleId")): s for s in styles.findall(qn("w:style"))}
+    wanted = set(ALWAYS_KEPT_STYLES)
+    for root in _xml_parts(doc):
+        for tag_name in _STYLE_REFERENCES:
+            wanted.update(el.get(qn("w:val")) for el in root.iter(qn(tag_name)))
+    todo = list(wanted)
+    while todo:
+        style = by_id.get(todo.pop())
+        if style is None:
+            continue
+        for tag_name in _STYLE_LINKS:
+            link = style.find(qn(tag_name))
+            if link is not None and link.get(qn("w:val")) not in wanted:
+                wanted.add(link.get(qn("w:val")))
+                todo.append(link.get(qn("w:val")))
+    for style_id, style in by_id.items():
+        if style_id not in wanted:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+
+
+def prune_font_table(doc: Document) -> None:
+    """Keep the font table's entries for the fonts the styles and paragraphs name (Times New Roman)."""
+    names: set[str] = set()
+    for root in (doc.styles.element, *_xml_parts(doc)):
+        for fonts in root.iter(qn("w:rFonts")):
+            names.update(v for k, v in fonts.attrib.items() if not k.endswith("Theme"))
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype != RT.FONT_TABLE:
+            continue
+        table = parse_xml(rel.target_part.blob)
+        for font in table.findall(qn("w:font")):
+            if font.get(qn("w:name")) not in names:
+                table.remove(font)
+        doc.part.rels.pop(r_id)
+        part = XmlPart(PackURI("/word/fontTable.xml"), CT.WML_FONT_TABLE, table, doc.part.package)
+        doc.part.relate_to(part, RT.FONT_TABLE)
 
 
 def _fixed_zip(data: bytes) -> bytes:

@@ -22,7 +22,10 @@ reason, and the other rows go on; so does a row that meets a docgen bug (logged 
 :mod:`docgen.boundary`). Outputs go through :func:`docgen.output.write_output` and are never
 replaced without ``force``; ``resume`` skips rows whose outputs exist and are valid. The PDFs of
 the whole batch come from one LibreOffice process per 200 files (LibreOffice converts at most 245
-files per command line). Ctrl-C stops the workers and LibreOffice, removes what was half done
+files per command line), which converts the documents of one template joined, 50 to a file, and
+cuts them apart (:func:`docgen.render.pdf.convert`: half the CPU of converting each file). The
+pool starts once per batch; each worker prepares a template once (:mod:`docgen.render.docx`).
+Ctrl-C stops the workers and LibreOffice, removes what was half done
 and returns the result marked ``interrupted`` (exit 130).
 """
 

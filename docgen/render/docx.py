@@ -9,15 +9,30 @@ e-mail, so Jinja runs sandboxed (:class:`jinja2.sandbox.SandboxedEnvironment`). 
 names an attribute or key starting with "_" (``''.__class__``, ``self._TemplateReference__context``)
 is refused when it is compiled, before anything runs; any other unsafe access the sandbox stops
 at run time. Both are a :class:`RenderError` naming the template.
+
+Render once, fill many (issue 10): per process and per version of a template file, the template
+is opened once, docxtpl's cleaning of its XML (``patch_xml``, a third of a render's CPU) runs once
+and Jinja compiles it once (:class:`PreparedTemplate`). Each document then opens its own fresh
+copy of the package (only the template's shell: its body is replaced anyway) and fills it, so
+nothing of one document can reach the next; the .docx is zipped at :data:`ZIP_LEVEL`.
 """
 
 from __future__ import annotations
 
 import io
+import zipfile
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Final
 
 import jinja2
+from docx.document import Document as DocxDocument
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.oxml import CT_Types, serialize_part_xml
+from docx.opc.package import OpcPackage
+from docx.opc.spec import default_content_types
 from docxtpl import DocxTemplate
 from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
@@ -106,9 +121,109 @@ def jinja_env() -> jinja2.Environment:
     return _CompilingOnceEnvironment()
 
 
+# Deflate level of the .docx written. A rendered Tờ trình is 11 small XML parts: zlib's set-up per
+# part outweighs the level's own cost: levels 1-3 cost the same, level 3 is the smallest of them,
+# 5-10 % over the default level (6) for 15-40 % less CPU (bench/render.py; docs/architecture.md).
+ZIP_LEVEL: Final = 3
+
+
+@dataclass(frozen=True)
+class PreparedTemplate:
+    """A template opened, cleaned (docxtpl's ``patch_xml``) and ready to fill, once per process.
+
+    ``shell`` is the template's package with an empty body: each document opens its own copy of
+    it (python-docx parts are mutable: footnotes, rules and properties are written into them) and
+    receives the rendered body. ``body`` and ``parts`` are the cleaned Jinja sources of the body
+    and of each header and footer (by relationship id), which the shared environment compiles once.
+    """
+
+    shell: bytes
+    body: str
+    parts: Mapping[tuple[str, str], tuple[str, str]]  # (reltype, rId) → (Jinja source, encoding)
+    has_footnotes: bool
+
+
+def _prepare(data: bytes) -> PreparedTemplate:
+    tpl = DocxTemplate(io.BytesIO(data))
+    tpl.init_docx()
+    body = tpl.patch_xml(tpl.get_xml())
+    parts: dict[tuple[str, str], tuple[str, str]] = {}
+    for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+        for rel_id, part in tpl.get_headers_footers(uri):
+            xml = tpl.get_part_xml(part)
+            parts[(uri, rel_id)] = (tpl.patch_xml(xml), tpl.get_headers_footers_encoding(xml))
+    document: DocxDocument = tpl.docx
+    has_footnotes = any(part.content_type == CT.WML_FOOTNOTES for part in document.part.package.iter_parts())
+    for child in list(document.element.body):
+        document.element.body.remove(child)
+    return PreparedTemplate(write_package(document.part.package), body, parts, has_footnotes)
+
+
+@lru_cache(maxsize=32)
+def _prepared(path: Path, mtime_ns: int, size: int) -> PreparedTemplate:
+    return _prepare(_read(path, mtime_ns, size))
+
+
+def prepared_template(path: Path) -> PreparedTemplate:
+    """The template at ``path``, prepared once per version of the file (mtime and size)."""
+    stat = path.stat()
+    return _prepared(path, stat.st_mtime_ns, stat.st_size)
+
+
+class _Filling(DocxTemplate):  # type: ignore[misc]  # docxtpl has no type information
+    """docxtpl's render, fed the prepared sources instead of re-reading and re-cleaning the XML."""
+
+    def __init__(self, prepared: PreparedTemplate) -> None:
+        super().__init__(io.BytesIO(prepared.shell))
+        self.prepared = prepared
+
+    def build_xml(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> str:
+        return str(self.render_xml_part(self.prepared.body, self.docx._part, context, jinja_env))
+
+    def build_headers_footers_xml(
+        self, context: dict[str, Any], uri: str, jinja_env: jinja2.Environment | None = None
+    ) -> Iterator[tuple[str, bytes]]:
+        for (reltype, rel_id), (source, encoding) in self.prepared.parts.items():
+            if reltype == uri:
+                part = self.docx._part.rels[rel_id].target_part
+                yield rel_id, str(self.render_xml_part(source, part, context, jinja_env)).encode(encoding)
+
+    def render_footnotes(self, context: dict[str, Any], jinja_env: jinja2.Environment | None = None) -> None:
+        if self.prepared.has_footnotes:  # a template's own footnotes: docxtpl reads and cleans them each time
+            super().render_footnotes(context, jinja_env)
+
+
+def write_package(package: OpcPackage, level: int = ZIP_LEVEL) -> bytes:
+    """The package as .docx bytes, deflated at ``level`` (python-docx's own save always uses
+    zlib's default level): the parts python-docx would write, in its order."""
+    parts = list(package.iter_parts())
+    types = CT_Types.new()  # type: ignore[no-untyped-call]
+    defaults = {"rels": CT.OPC_RELATIONSHIPS, "xml": CT.XML}
+    overrides: dict[str, str] = {}
+    for part in parts:  # (python-docx's Part.before_marshal, a hook no part overrides, is not called)
+        ext = part.partname.ext
+        if (ext.lower(), part.content_type) in default_content_types:
+            defaults[ext] = part.content_type
+        else:
+            overrides[part.partname] = part.content_type
+    for ext in sorted(defaults):
+        types.add_default(ext, defaults[ext])
+    for name in sorted(overrides):
+        types.add_override(name, overrides[name])
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=level) as archive:
+        archive.writestr("[Content_Types].xml", serialize_part_xml(types))
+        archive.writestr("_rels/.rels", package.rels.xml)
+        for part in parts:
+            archive.writestr(part.partname.membername, part.blob)
+            if len(part.rels):
+                archive.writestr(part.partname.rels_uri.membername, part.rels.xml)
+    return out.getvalue()
+
+
 def render_context(ctx: RenderContext, template: Path) -> bytes:
     """Render ``ctx`` into ``template``, then make footnotes real and size the rules."""
-    tpl = DocxTemplate(io.BytesIO(template_bytes(template)))
+    tpl = _Filling(prepared_template(template))
     try:
         tpl.render(ctx.values, jinja_env=jinja_env(), autoescape=True)
     except jinja2.exceptions.SecurityError as exc:
@@ -121,7 +236,7 @@ def render_context(ctx: RenderContext, template: Path) -> bytes:
         raise RenderError(f"mẫu {template}: thẻ Jinja sai cú pháp ({exc.message})") from None
     except jinja2.TemplateError as exc:
         raise RenderError(f"mẫu {template}: không dựng được văn bản ({exc})") from None
-    document = tpl.docx
+    document: DocxDocument = tpl.docx
     footnotes.apply(document, ctx.footnotes)
     layout.fit_rules(document.element.body)
     layout.keep_symbols_whole(document.element.body)
@@ -131,9 +246,7 @@ def render_context(ctx: RenderContext, template: Path) -> bytes:
     props = document.core_properties
     props.title = " ".join(filter(None, (ctx.values["ten_loai"], ctx.values["trich_yeu"])))
     props.comments = ""
-    out = io.BytesIO()
-    tpl.save(out)
-    return out.getvalue()
+    return write_package(document.part.package)
 
 
 def render_document(doc: Document, template_dir: Path | None = None) -> bytes:

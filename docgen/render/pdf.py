@@ -1,5 +1,13 @@
 """PDF through LibreOffice: one headless ``soffice`` process converts every file at once.
 
+Documents made from the same template (every part but the body and the properties identical, no
+footnotes) are converted as one: their bodies are joined into one .docx, each its own section
+with its own page numbering (``w:pgNumType w:start="1"``, its first-page header), a zero-length
+bookmark at its first paragraph; LibreOffice exports the bookmarks as named destinations, and
+pypdf cuts the PDF where each document starts (issue 10: a Tờ trình's PDF costs half the CPU
+this way; LibreOffice spends more on opening a file than on laying out its two pages). The pages
+are those LibreOffice makes of each document alone, pixel for pixel (tests/render/test_pdf_merge.py).
+
 A throw-away user profile (``-env:UserInstallation``) keeps the run independent of a desktop
 LibreOffice the user may have open, and of other docgen runs. The timeout grows with the number
 of files; on timeout the whole process group (soffice forks ``soffice.bin``) is stopped.
@@ -15,14 +23,23 @@ not empty; it is removed and named in the error (issue 9).
 
 from __future__ import annotations
 
+import copy
+import io
 import os
 import shutil
 import signal
 import subprocess
 import tempfile
+import zipfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
+
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml import OxmlElement, parse_xml
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
 
 from docgen.errors import RenderError
 
@@ -47,6 +64,25 @@ def timeout_for(count: int) -> float:
     return BASE_TIMEOUT + PER_FILE_TIMEOUT * count
 
 
+# soffice's PDF filter, asked to export Word bookmarks as named destinations (where each joined
+# document starts); the pages themselves are the same with or without it.
+PDF_FILTER: Final = 'pdf:writer_pdf_Export:{"ExportBookmarksToPDFDestination":{"type":"boolean","value":"true"}}'
+MARK: Final = "DocgenPdfPart"  # bookmark names: MARK + index of the document in its joined file
+MERGE_LIMIT: Final = 50  # documents per joined file: a stuck or failed file costs at most these
+# Parts that differ between two documents of one template; every other part must be identical.
+_OWN_PARTS: Final = frozenset({"word/document.xml", "docProps/core.xml", "docProps/app.xml"})
+# Parts whose content is numbered across the document: a document holding one is converted alone.
+_NUMBERED_PARTS: Final = ("word/footnotes.xml", "word/endnotes.xml", "word/comments.xml")
+
+
+@dataclass
+class _Joined:
+    """Documents converted as one file: ``source`` (a .docx) gives ``members``' PDFs."""
+
+    source: Path
+    members: list[Path]
+
+
 def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None = None) -> list[Path]:
     """Convert ``docx_files`` to PDF in ``out_dir`` with one LibreOffice process.
 
@@ -67,41 +103,234 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     out_dir.mkdir(parents=True, exist_ok=True)
     expected = [out_dir / f"{stem}.pdf" for stem in stems]
     limit = timeout if timeout is not None else timeout_for(len(docx_files))
-    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as profile:
-        command = [
-            exe,
-            f"-env:UserInstallation={Path(profile).resolve().as_uri()}",
-            "--headless",
-            "--norestore",
-            "--nolockcheck",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out_dir),
-            *(str(p) for p in docx_files),
-        ]
-        process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=profile
-        )
-        try:
-            _, stderr = process.communicate(timeout=limit)
-        except subprocess.TimeoutExpired:
-            _stop(process)
-            raise RenderError(
-                f"LibreOffice chưa chuyển xong {len(docx_files)} tệp sang PDF sau {limit:.0f} giây; đã dừng."
-            ) from None
-        except BaseException:  # Ctrl-C, SystemExit…: never leave soffice running behind us
-            _stop(process, grace=STOP_GRACE)
-            raise
+    with tempfile.TemporaryDirectory(prefix="docgen-lo-") as work:
+        profile = Path(work) / "profile"
+        profile.mkdir()
+        joined, alone = _join_alike(docx_files, Path(work), set(stems))
+        code, stderr = _soffice(exe, profile, [*(j.source for j in joined), *alone], Path(work) / "pdf", limit, len(docx_files))
+        _move_made(alone, Path(work) / "pdf", out_dir)
+        unsplit = [m for group in joined if not _split(Path(work) / "pdf" / f"{group.source.stem}.pdf", group, out_dir)
+                   for m in group.members]
+        if unsplit:  # LibreOffice could not convert a joined file, or it could not be cut: each document alone
+            again = timeout if timeout is not None else timeout_for(len(unsplit))
+            code, stderr = _soffice(exe, profile, unsplit, Path(work) / "pdf-alone", again, len(unsplit))
+            _move_made(unsplit, Path(work) / "pdf-alone", out_dir)
     missing = [p for p in expected if not p.is_file() or p.stat().st_size == 0]
-    if process.returncode != 0 or missing:
+    if code != 0 or missing:
         detail = stderr.decode("utf-8", "replace").strip().splitlines()
         names = ", ".join(p.name for p in missing) or ", ".join(p.name for p in expected)
         tail = f": {detail[-1]}" if detail else ""
-        raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {process.returncode}){tail}")
-    for made in expected:
-        verify_pdf(made)
+        raise RenderError(f"LibreOffice không tạo được PDF cho {names} (mã thoát {code}){tail}")
+    for path in expected:
+        verify_pdf(path)
     return expected
+
+
+def _soffice(exe: str, profile: Path, sources: Sequence[Path], made: Path, limit: float, count: int) -> tuple[int, bytes]:
+    """Run one headless soffice converting ``sources`` into ``made``: (exit code, stderr).
+
+    soffice runs in a session of its own: on timeout, and on any exception while waiting for it
+    (Ctrl-C above all), its whole process group is stopped before this returns or raises.
+    """
+    made.mkdir()
+    command = [
+        exe,
+        f"-env:UserInstallation={profile.resolve().as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nolockcheck",
+        "--convert-to",
+        PDF_FILTER,
+        "--outdir",
+        str(made),
+        *(str(p) for p in sources),
+    ]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True, cwd=profile
+    )
+    try:
+        _, stderr = process.communicate(timeout=limit)
+    except subprocess.TimeoutExpired:
+        _stop(process)
+        raise RenderError(f"LibreOffice chưa chuyển xong {count} tệp sang PDF sau {limit:.0f} giây; đã dừng.") from None
+    except BaseException:  # Ctrl-C, SystemExit…: never leave soffice running behind us
+        _stop(process, grace=STOP_GRACE)
+        raise
+    return process.returncode, stderr
+
+
+def _move_made(sources: Sequence[Path], made: Path, out_dir: Path) -> None:
+    for path in sources:
+        pdf = made / f"{path.stem}.pdf"
+        if pdf.is_file():
+            shutil.move(pdf, out_dir / pdf.name)
+
+
+# ------------------------------------------------------------------------------ joining documents
+
+
+def _shared_parts(path: Path) -> tuple[tuple[str, bytes], ...] | None:
+    """The parts ``path`` must share with a document it is joined to; None when it is converted
+    alone: a part numbered across the document, several sections (or none: the page numbers of
+    its first are restarted at the join), or not a readable .docx (LibreOffice then says why)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = sorted(archive.namelist())
+            if "word/document.xml" not in names or any(n in names for n in _NUMBERED_PARTS):
+                return None
+            if archive.read("word/document.xml").count(b"<w:sectPr") != 1:
+                return None
+            return tuple((n, archive.read(n)) for n in names if n not in _OWN_PARTS)
+    except (OSError, zipfile.BadZipFile, ValueError, RuntimeError, NotImplementedError, EOFError):
+        return None
+
+
+def _join_alike(docx_files: list[Path], work: Path, taken: set[str]) -> tuple[list[_Joined], list[Path]]:
+    """Documents of one template joined into files of up to MERGE_LIMIT, in ``work``; the rest alone."""
+    groups: dict[tuple[tuple[str, bytes], ...], list[Path]] = {}
+    alone: list[Path] = []
+    for path in docx_files:
+        key = _shared_parts(path)
+        if key is None:
+            alone.append(path)
+        else:
+            groups.setdefault(key, []).append(path)
+    joined: list[_Joined] = []
+    for members in groups.values():
+        for start in range(0, len(members), MERGE_LIMIT):
+            run = members[start:start + MERGE_LIMIT]
+            if len(run) == 1:
+                alone.extend(run)
+                continue
+            name = f"docgen-gop-{len(joined)}"
+            while name in taken:
+                name += "-"
+            source = work / f"{name}.docx"
+            _write_joined(run, source)
+            joined.append(_Joined(source, run))
+    return joined, alone
+
+
+def _write_joined(members: list[Path], target: Path) -> None:
+    """One .docx holding ``members``' bodies, each a section of its own (the first member's other parts)."""
+    root: BaseOxmlElement | None = None
+    body: BaseOxmlElement | None = None
+    for index, path in enumerate(members):
+        with zipfile.ZipFile(path) as archive:
+            document = parse_xml(archive.read("word/document.xml"))
+        own_body = document.find(qn("w:body"))
+        section = own_body.find(qn("w:sectPr"))
+        if section is None:
+            section = OxmlElement("w:sectPr")
+            own_body.append(section)
+        _restart_numbering(section)
+        _mark_start(own_body, index)
+        if root is None or body is None:
+            root, body = document, own_body
+            continue
+        last = body.find(qn("w:sectPr"))
+        _end_section(body, last)
+        for child in list(own_body):
+            if child is not section:
+                last.addprevious(child)
+        body.replace(last, section)
+    assert root is not None
+    xml = serialize_part_xml(root)
+    with zipfile.ZipFile(members[0]) as source, zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as out:
+        for item in source.infolist():
+            out.writestr(item.filename, xml if item.filename == "word/document.xml" else source.read(item.filename))
+
+
+# sectPr children that follow w:pgNumType (ECMA-376 CT_SectPr order)
+_AFTER_PAGE_NUMBERS: Final = tuple(qn(f"w:{t}") for t in (
+    "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+    "printerSettings", "sectPrChange"))
+
+
+def _restart_numbering(section: BaseOxmlElement) -> None:
+    """Page numbers start at 1 in this section, as they do in the document alone."""
+    numbers = section.find(qn("w:pgNumType"))
+    if numbers is None:
+        numbers = OxmlElement("w:pgNumType")
+        following = next((child for child in section if child.tag in _AFTER_PAGE_NUMBERS), None)
+        if following is None:
+            section.append(numbers)
+        else:
+            following.addprevious(numbers)
+    if numbers.get(qn("w:start")) is None:
+        numbers.set(qn("w:start"), "1")
+
+
+def _mark_start(body: BaseOxmlElement, index: int) -> None:
+    """A zero-length bookmark at the start of the body's first paragraph (nothing on the page moves)."""
+    first = next(body.iter(qn("w:p")), None)
+    if first is None:
+        first = OxmlElement("w:p")
+        body.insert(0, first)
+    start = OxmlElement("w:bookmarkStart", {qn("w:id"): str(900_000 + index), qn("w:name"): f"{MARK}{index}"})
+    end = OxmlElement("w:bookmarkEnd", {qn("w:id"): str(900_000 + index)})
+    position = 1 if first.find(qn("w:pPr")) is not None else 0
+    first.insert(position, end)
+    first.insert(position, start)
+
+
+def _end_section(body: BaseOxmlElement, section: BaseOxmlElement) -> None:
+    """End the body's last section where its content ends: its properties go into its last
+    paragraph (an added empty paragraph could push a full last page onto a new one)."""
+    last = section.getprevious()
+    if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+        last = OxmlElement("w:p")
+        section.addprevious(last)
+    properties = last.find(qn("w:pPr"))
+    if properties is None:
+        properties = OxmlElement("w:pPr")
+        last.insert(0, properties)
+    change = properties.find(qn("w:pPrChange"))
+    if change is None:
+        properties.append(copy.deepcopy(section))
+    else:
+        change.addprevious(copy.deepcopy(section))
+
+
+def _split(joined_pdf: Path, group: _Joined, out_dir: Path) -> bool:
+    """Cut the joined PDF where each member starts (its bookmark); False, and no PDF written,
+    when the joined PDF is missing or unreadable or a start is not found."""
+    from pypdf import PdfReader, PdfWriter
+
+    if not joined_pdf.is_file():
+        return False
+    try:
+        reader = PdfReader(joined_pdf, strict=False)
+        starts = {name.lstrip("/"): reader.get_destination_page_number(dest) for name, dest in reader.named_destinations.items()}
+        pages = len(reader.pages)
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds on a broken file
+        return False
+    found = [starts.get(f"{MARK}{i}") for i in range(len(group.members))]
+    first = [p for p in found if p is not None]
+    if len(first) != len(found) or any(a >= b for a, b in zip(first, first[1:])):
+        return False
+    bounds = first + [pages]
+    metadata = dict(reader.metadata or {})
+    for index, member in enumerate(group.members):
+        writer = PdfWriter()
+        for page in range(bounds[index], bounds[index + 1]):
+            writer.add_page(reader.pages[page])
+        writer.add_metadata({**metadata, "/Title": _title(member)})
+        buffer = io.BytesIO()
+        writer.write(buffer)
+        (out_dir / f"{member.stem}.pdf").write_bytes(buffer.getvalue())
+    return True
+
+
+def _title(docx_file: Path) -> str:
+    """The document's title (docProps/core.xml), which LibreOffice puts in its PDF's metadata."""
+    try:
+        with zipfile.ZipFile(docx_file) as archive:
+            core = parse_xml(archive.read("docProps/core.xml"))
+    except (OSError, KeyError, zipfile.BadZipFile, SyntaxError):  # lxml's XMLSyntaxError is a SyntaxError
+        return ""
+    title = core.find("{http://purl.org/dc/elements/1.1/}title")
+    return "" if title is None or title.text is None else str(title.text)
 
 
 STOP_GRACE: Final = 1.0  # seconds soffice gets to quit on SIGTERM before SIGKILL
