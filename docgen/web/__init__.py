@@ -1,0 +1,13 @@
+"""``docgen serve``: a local web page over the same functions as the command line.
+
+    guard.py     ASGI middleware: token (query → cookie), request body limit, error boundary
+    core.py      templates, uploads in a private temporary folder, work off the event loop
+    check.py     Kiểm tra dự thảo: read_draft → check_draft → findings grouped, JSON/SARIF
+    compose.py   Soạn văn bản: load_spec_text → render_document → .docx / PDF / page images
+    lookup.py    Tra cứu: timeline_report, the registry, the rules
+    dossier.py   Hồ sơ công nhận: load_self_assessment → assess → route; build_dossier → .zip
+    app.py       routes; server.py: free port, token, uvicorn
+
+Nothing here decides anything about a document: every judgement is made by ``docgen.check``,
+``docgen.spec``, ``docgen.render``, ``docgen.law`` and ``docgen.dossier``, exactly as for the CLI.
+"""
