@@ -23,6 +23,7 @@ from docgen import vi
 from docgen.check.model import Finding
 from docgen.errors import DocgenError, InputError
 from docgen.web import core
+from docgen.web.guard import TooLarge
 
 #: What the page accepts (the CLI also reads .yaml specs: the Soạn văn bản tab checks those).
 SUFFIXES: Final = (".docx", ".pdf", ".txt", ".md")
@@ -39,6 +40,7 @@ class Shown:
     before: str
     hit: str
     after: str
+    why: str  # the rule's "Vì sao" (the clause it rests on), as ``docgen rules CODE`` prints it
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,13 @@ class CheckView:
     sarif: str
 
 
+def _why(code: str) -> str:
+    from docgen.check.rules.base import RULES
+
+    rule = RULES.get(code)
+    return rule.why() if rule is not None else ""
+
+
 def _around(text: str, finding: Finding) -> Shown:
     start, end = finding.span.start, finding.span.end
     line_start = text.rfind("\n", 0, start) + 1
@@ -59,7 +68,7 @@ def _around(text: str, finding: Finding) -> Shown:
     right = min(line_end, end + AROUND)
     before = ("…" if left > line_start else "") + text[left:start]
     after = text[end:right] + ("…" if right < line_end else "")
-    return Shown(finding, before, text[start:end], after)
+    return Shown(finding, before, text[start:end], after, _why(finding.code))
 
 
 def check_file(path: Path, name: str) -> CheckView:
@@ -98,7 +107,8 @@ async def submit(request: Request) -> Response:
     try:
         view = await _check_upload(request, limit)
     except DocgenError as exc:  # the CLI's message for a corrupt, encrypted or unknown file
-        return core.html("check.html", tab="/kiem-tra", status=400, view=None, error=str(exc), accept=",".join(SUFFIXES))
+        status = 413 if isinstance(exc, TooLarge) else 400
+        return core.html("check.html", tab="/kiem-tra", status=status, view=None, error=str(exc), accept=",".join(SUFFIXES))
     return core.html(
         "check.html", tab="/kiem-tra", view=view, error=None, accept=",".join(SUFFIXES),
         json_href=data_uri(view.json, "application/json"), sarif_href=data_uri(view.sarif, "application/sarif+json"),

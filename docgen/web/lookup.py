@@ -21,19 +21,28 @@ from docgen.web import core
 
 @dataclass(frozen=True)
 class Line:
-    """A line of a report: a heading, or an item "label: value"."""
+    """A line of a report: a fact "label: value", or an item ("- …") of a list."""
 
     label: str
     value: str
     item: bool
+    section: str = ""  # the plain line ending with ":" that the item is listed under ("Cảnh báo:")
 
 
 def split_lines(report: str) -> list[Line]:
-    """The lines of a CLI report: "- label: value" items, "label: value" facts, plain lines."""
+    """The lines of a CLI report: "- label: value" items, "label: value" facts, plain lines;
+    items after a line such as "Cảnh báo:" belong to that section and are kept whole."""
     out: list[Line] = []
+    section = ""
     for raw in report.strip("\n").split("\n"):
         item = raw.startswith("- ")
         text = raw[2:] if item else raw
+        if not item and text.endswith(":"):
+            section = text[:-1]
+            continue
+        if item and section:
+            out.append(Line("", text, True, section))
+            continue
         label, sep, value = text.partition(": ")
         out.append(Line(label, value, item) if sep else Line("", text, item))
     return out
