@@ -60,11 +60,19 @@ class Checked:
     warnings: list[Problem] = field(default_factory=list)
 
     def annotated(self, text: str) -> list[tuple[int, str, list[Problem]]]:
-        """Each line of ``text`` with the problems found on it, for the listing under the box."""
+        """The lines of ``text`` that have problems, each with the line before and after it and
+        the problems found on it, for the listing under the box (0, "…", [] marks a gap)."""
         by_line: dict[int, list[Problem]] = {}
         for p in self.problems:
             by_line.setdefault(p.line, []).append(p)
-        return [(i, line, by_line.get(i, [])) for i, line in enumerate(text.split("\n"), 1)]
+        lines = text.split("\n")
+        shown = sorted({n for line in by_line if line for n in (line - 1, line, line + 1) if 1 <= n <= len(lines)})
+        out: list[tuple[int, str, list[Problem]]] = []
+        for n in shown:
+            if out and n != out[-1][0] + 1:
+                out.append((0, "…", []))
+            out.append((n, lines[n - 1], by_line.get(n, [])))
+        return out
 
 
 def validate(text: str) -> Checked:

@@ -123,6 +123,9 @@ def test_a_typo_in_a_date_is_shown_by_its_line_then_the_to_trinh_downloads(page:
     page.click("button[value='kiem-tra']")
     expect(page.locator("#loi")).to_contain_text(f"dòng {line}, cột 7 · ngay: ngày 30/02/2026 không tồn tại")
     expect(page.locator(f"#dong-{line}")).to_contain_text("ngày 30/02/2026 không tồn tại")
+    page.click(f"#loi a[data-line='{line}']")  # puts the cursor on the date in the box
+    cursor = page.evaluate("document.getElementById('dac_ta').selectionStart")
+    assert cursor == len("\n".join(typo.split("\n")[: line - 1])) + 1 + len("ngay: ")
     fixed = typo.replace("ngay: 30/02/2026", "ngay: 27/02/2026").replace(
         "Về việc đề nghị phê duyệt Kế hoạch", "Về việc đề nghị phê duyệt Kế hoạch thử trên trình duyệt")
     page.locator("#dac_ta").fill(fixed)

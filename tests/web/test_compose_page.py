@@ -183,3 +183,13 @@ def test_the_page_answers_while_a_pdf_is_being_made(app, monkeypatch: pytest.Mon
 def test_an_unknown_kind_falls_back_to_a_plan(client: TestClient, kind: str) -> None:
     page = client.get("/soan", params={"loai": kind})
     assert '<option value="ke-hoach" selected>' in page.text
+
+
+def test_the_listing_shows_each_bad_line_with_its_neighbours_only() -> None:
+    from docgen.web.compose import Checked, Problem
+
+    text = "\n".join(f"dong{i}" for i in range(1, 21))
+    checked = Checked(None, [Problem(3, 1, "a", "sai"), Problem(4, 2, "b", "sai"), Problem(15, 1, "c", "sai")])
+    rows = [(n, line, [p.field for p in ps]) for n, line, ps in checked.annotated(text)]
+    assert rows == [(2, "dong2", []), (3, "dong3", ["a"]), (4, "dong4", ["b"]), (5, "dong5", []),
+                    (0, "…", []), (14, "dong14", []), (15, "dong15", ["c"]), (16, "dong16", [])]

@@ -18,3 +18,22 @@ document.querySelectorAll("form[data-busy]").forEach(function (form) {
     }
   });
 });
+
+// A problem's "dòng N, cột M" puts the cursor on that spot of the spec box.
+document.querySelectorAll("a[data-line]").forEach(function (link) {
+  link.addEventListener("click", function (event) {
+    var box = document.getElementById("dac_ta");
+    if (!box) { return; }
+    event.preventDefault();
+    var lines = box.value.split("\n");
+    var line = Math.min(parseInt(link.getAttribute("data-line"), 10), lines.length);
+    var column = Math.max(parseInt(link.getAttribute("data-column"), 10) || 1, 1);
+    var offset = 0;
+    for (var i = 0; i < line - 1; i++) { offset += lines[i].length + 1; }
+    offset += Math.min(column - 1, lines[line - 1].length);
+    box.focus();
+    box.setSelectionRange(offset, offset);
+    var height = box.scrollHeight / Math.max(lines.length, 1);
+    box.scrollTop = Math.max(0, (line - 3) * height);
+  });
+});
