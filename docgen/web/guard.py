@@ -115,10 +115,11 @@ class TokenGuard:
         given = next((v for k, v in query if k == TOKEN_PARAM), None)
         if self._matches(given) and scope.get("method") == "GET":
             rest = urlencode([(k, v) for k, v in query if k != TOKEN_PARAM])
-            location = scope.get("path", "/") + (f"?{rest}" if rest else "")
+            raw_path: bytes = scope.get("raw_path") or scope.get("path", "/").encode("utf-8")
+            location = raw_path + (f"?{rest}".encode("latin-1") if rest else b"")
             cookie = f"{name}={self.token}; HttpOnly; SameSite=Strict; Path=/"
             await send({"type": "http.response.start", "status": 303, "headers": [
-                (b"location", location.encode("latin-1", "replace")), (b"set-cookie", cookie.encode()),
+                (b"location", location), (b"set-cookie", cookie.encode()),
                 (b"content-length", b"0")]})
             await send({"type": "http.response.body", "body": b""})
             return

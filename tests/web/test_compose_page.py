@@ -193,3 +193,12 @@ def test_the_listing_shows_each_bad_line_with_its_neighbours_only() -> None:
     rows = [(n, line, [p.field for p in ps]) for n, line, ps in checked.annotated(text)]
     assert rows == [(2, "dong2", []), (3, "dong3", ["a"]), (4, "dong4", ["b"]), (5, "dong5", []),
                     (0, "…", []), (14, "dong14", []), (15, "dong15", ["c"]), (16, "dong16", [])]
+
+
+def test_template_syntax_in_a_spec_is_text_not_code(client: TestClient) -> None:
+    subject = "Về việc {{ 7 * 7 }} {% include '/etc/passwd' %} {{ config }}"
+    reply = post(client, to_trinh(subject=f'"{subject}"'), "docx")
+    assert reply.status_code == 200, text_of(reply.text)
+    body = body_text(reply.content)
+    assert subject in body
+    assert "49" not in body and "root:" not in body

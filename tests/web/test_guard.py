@@ -97,3 +97,15 @@ def test_a_wrong_method_is_a_vietnamese_405(client: TestClient) -> None:
     page = client.post("/tra-cuu/quy-tac")
     assert page.status_code == 405
     assert "không nhận yêu cầu kiểu đó" in text_of(page.text)
+
+
+def test_the_redirect_keeps_a_vietnamese_query() -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    client = TestClient(create_app(TOKEN), base_url=BASE)
+    first = client.get(f"/tra-cuu/van-ban?so=25%2F2023%2FTT-BGD%C4%90T&token={TOKEN}", follow_redirects=False)
+    assert first.status_code == 303
+    where = urlsplit(first.headers["location"])
+    assert where.path == "/tra-cuu/van-ban"
+    assert parse_qs(where.query) == {"so": ["25/2023/TT-BGDĐT"]}
+    assert "27/12/2023" in text_of(client.get(first.headers["location"]).text)
