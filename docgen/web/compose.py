@@ -14,7 +14,7 @@ import subprocess
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -172,4 +172,78 @@ async def submit(request: Request) -> Response:
 routes = [
     Route("/soan", page, methods=["GET"]),
     Route("/soan", submit, methods=["POST"]),
+]
+
+
+# ---------------------------------------------------------------- the same, as a form (form.py)
+
+
+def _registry_choices() -> list[tuple[str, str]]:
+    from docgen.law.registry import load_registry
+
+    return [(e.symbol, f"{e.kind_name} {e.symbol}" + (f": {e.title}" if e.title else "")) for e in load_registry().entries]
+
+
+def _form_page(data: dict[str, Any], *, checked: Checked | None = None, images: list[str] | None = None,
+               status: int = 200) -> Response:
+    from docgen.spec.schema import spec_schema
+    from docgen.web import form
+
+    fields = form.build(spec_schema(), data)
+    left: list[str] = []
+    if checked is not None:
+        left = form.attach(fields, [(p.field, p.message) for p in checked.problems])
+    kind = str(data.get("loai", "ke-hoach"))
+    return core.html("form.html", tab="/soan", status=status, fields=fields, checked=checked, left=left,
+                     images=images, kinds=core.KIND_LABELS, kind=kind if kind in core.KIND_LABELS else "ke-hoach",
+                     registry=_registry_choices())
+
+
+async def form_page(request: Request) -> Response:
+    from ruamel.yaml import YAML
+
+    from docgen.spec.starter import starter_spec
+
+    data = YAML(typ="safe", pure=True).load(starter_spec(_kind(request)))  # our own starter text
+    return _form_page(dict(data))
+
+
+async def form_submit(request: Request) -> Response:
+    from docgen.spec.schema import spec_schema
+    from docgen.web import form
+
+    posted = await core.read_form(request, request.app.state.upload_bytes, core.SPEC_FORM_FIELDS)
+    try:
+        data = form.data_from_form(posted, spec_schema())
+        action = core.text_field(posted, "lam", "kiem-tra")
+    finally:
+        await posted.close()
+    verb, _, path = action.partition(":")
+    if verb == "them":
+        form.add_item(data, path)
+        return _form_page(data)
+    if verb == "xoa":
+        form.remove_item(data, path)
+        return _form_page(data)
+    text = form.to_yaml(data)
+    kind = str(data.get("loai", "van-ban"))
+    if action == "yaml":
+        return core.attachment(text.encode("utf-8"), f"{kind if kind in core.KIND_LABELS else 'van-ban'}.yaml",
+                               "application/yaml; charset=utf-8")
+    checked = await core.off_loop(validate, text)
+    if checked.document is None:
+        return _form_page(data, checked=checked, status=422)
+    document = checked.document
+    if action == "docx":
+        return core.attachment(await core.off_loop(render_docx, document), f"{document.kind.value}.docx", DOCX)
+    if action == "pdf":
+        return core.attachment(await core.off_loop(render_pdf, document), f"{document.kind.value}.pdf", "application/pdf")
+    if action == "xem-truoc":
+        return _form_page(data, checked=checked, images=await core.off_loop(preview, document))
+    return _form_page(data, checked=checked)
+
+
+routes += [
+    Route("/soan/bieu-mau", form_page, methods=["GET"]),
+    Route("/soan/bieu-mau", form_submit, methods=["POST"]),
 ]

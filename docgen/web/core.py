@@ -23,8 +23,10 @@ HERE: Final = Path(__file__).parent
 #: Largest request body the page accepts (a real .docx draft is well under 2 MB; the CLI reads
 #: drafts up to docgen.limits.FILE_BYTES). Past it the page says so in Vietnamese.
 UPLOAD_BYTES: Final = 20 * 1024 * 1024
-#: Text fields of one form (the YAML of a spec): docgen.limits.SPEC_BYTES applies after reading.
+#: Fields of one posted form: a few for the YAML box and the upload, many for the spec form
+#: (every input of every section); docgen.limits still applies to what they hold.
 FORM_FIELDS: Final = 16
+SPEC_FORM_FIELDS: Final = 20_000
 
 #: Tên loại as a clerk picks it, in the order of the issue.
 KIND_LABELS: Final[dict[str, str]] = {
@@ -75,10 +77,10 @@ def attachment(data: bytes, filename: str, media_type: str) -> Response:
     return Response(data, media_type=media_type, headers={"content-disposition": f'attachment; filename="{filename}"'})
 
 
-async def read_form(request: Request, limit: int) -> FormData:
+async def read_form(request: Request, limit: int, fields: int = FORM_FIELDS) -> FormData:
     """The posted form; a malformed one is an :class:`InputError` (Starlette's own message is English)."""
     try:
-        return await request.form(max_files=1, max_fields=FORM_FIELDS, max_part_size=limit)
+        return await request.form(max_files=1, max_fields=fields, max_part_size=limit)
     except HTTPException:
         raise InputError("biểu mẫu gửi lên không đọc được; tải lại trang rồi gửi lại") from None
 

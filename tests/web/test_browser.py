@@ -174,3 +174,27 @@ def test_pages_fit_a_phone_width(browser: Browser, served: Served, path: str) ->
     overflow = p.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     context.close()
     assert overflow <= 0, f"{path} is {overflow}px wider than a phone"
+
+
+def test_draft_a_to_trinh_through_the_form(page: Page, tmp_path: Path) -> None:
+    page.goto(page.url.rsplit("/", 1)[0] + "/soan/bieu-mau?loai=to-trinh")
+    page.fill("#f-ngay", "29/02/2026")  # 2026 is not a leap year
+    page.fill("#f-trich_yeu", "Về việc đề nghị công nhận “Cộng đồng học tập” cấp xã năm 2025")
+    page.click("button[value='them:can_cu']")  # a second citation, picked from the registry
+    page.fill("#f-can_cu\\.1\\.van_ban", "24/2023/TT-BGDĐT")
+    page.fill("#f-can_cu\\.1\\.dan", "Căn cứ")
+    page.click("button[value='kiem-tra']")
+    date_field = page.locator("#o-ngay")
+    expect(date_field).to_have_class(re.compile(r"\bbad\b"))
+    expect(date_field.locator(".field-error")).to_have_text("ngày 29/02/2026 không tồn tại")
+    expect(page.locator("#f-can_cu\\.1\\.van_ban")).to_have_value("24/2023/TT-BGDĐT")  # nothing typed is lost
+    page.fill("#f-ngay", "27/02/2026")
+    with page.expect_download() as download:
+        page.click("button[value='docx']")
+    saved = tmp_path / "to-trinh.docx"
+    download.value.save_as(saved)
+    document = docx.Document(str(saved))
+    texts = [p.text for p in document.paragraphs] + [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert "Về việc đề nghị công nhận “Cộng đồng học tập” cấp xã năm 2025" in texts
+    assert any("Thông tư số 24/2023/TT-BGDĐT" in t for t in texts)
+    assert any("ngày 27 tháng 02 năm 2026" in t for t in texts)
