@@ -194,7 +194,8 @@ def _form_page(data: dict[str, Any], *, checked: Checked | None = None, images: 
     if checked is not None:
         left = form.attach(fields, [(p.field, p.message) for p in checked.problems])
     kind = str(data.get("loai", "ke-hoach"))
-    return core.html("form.html", tab="/soan", status=status, fields=fields, checked=checked, left=left,
+    flagged = [f for f in form.names(fields).values() if f.errors]
+    return core.html("form.html", tab="/soan", status=status, fields=fields, checked=checked, left=left, flagged=flagged,
                      images=images, kinds=core.KIND_LABELS, kind=kind if kind in core.KIND_LABELS else "ke-hoach",
                      registry=_registry_choices())
 

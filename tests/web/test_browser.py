@@ -166,7 +166,7 @@ def test_timeline_lookup(page: Page) -> None:
     expect(page.locator("main")).to_contain_text("Cộng đồng học tập cấp huyện, mức độ 1, năm đánh giá 2024")
 
 
-@pytest.mark.parametrize("path", ["/kiem-tra", "/soan", "/ho-so", "/tra-cuu", "/tra-cuu/moc-thoi-gian?nam=2025",
+@pytest.mark.parametrize("path", ["/kiem-tra", "/soan", "/soan/bieu-mau", "/ho-so", "/tra-cuu", "/tra-cuu/moc-thoi-gian?nam=2025",
                                   "/tra-cuu/van-ban", "/tra-cuu/quy-tac"])
 def test_pages_fit_a_phone_width(browser: Browser, served: Served, path: str) -> None:
     context, p = open_page(browser, served, width=390, height=844)
