@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import shutil
 import subprocess
-import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -26,8 +25,6 @@ from docgen.web import core
 
 #: Name the spec is given in messages ("du-thao.yaml:12:5: ngay: …").
 SPEC_NAME: Final = "du-thao.yaml"
-#: LibreOffice runs at once (each is a process of its own; the machine may have two cores).
-PDF_SLOTS: Final = threading.BoundedSemaphore(2)
 #: Pages shown in the preview, and their resolution (dots per inch).
 PREVIEW_PAGES: Final = 12
 PREVIEW_DPI: Final = 60
@@ -98,7 +95,7 @@ def render_pdf(document: Document) -> bytes:
     from docgen.render import pdf
 
     data = render_docx(document)
-    with core.private_dir() as folder, PDF_SLOTS:
+    with core.private_dir() as folder, core.LIBREOFFICE_SLOTS:
         source = folder / f"{document.kind.value}.docx"
         source.write_bytes(data)
         made = pdf.convert([source], folder / "pdf")

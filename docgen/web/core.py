@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+import threading
 import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -27,6 +28,10 @@ UPLOAD_BYTES: Final = 20 * 1024 * 1024
 #: (every input of every section); docgen.limits still applies to what they hold.
 FORM_FIELDS: Final = 16
 SPEC_FORM_FIELDS: Final = 20_000
+
+#: LibreOffice runs at once, over every tab (each is a process of its own; the machine may have
+#: two cores): a PDF, a preview or a dossier waits for a free slot.
+LIBREOFFICE_SLOTS: Final = threading.BoundedSemaphore(2)
 
 #: Tên loại as a clerk picks it, in the order of the issue.
 KIND_LABELS: Final[dict[str, str]] = {

@@ -106,7 +106,8 @@ def dossier_zip(text: str) -> bytes:
         spec = _spec_file(folder, text)
         out = folder / "ra"
         try:
-            result = build_dossier(spec, out, pdf=True)
+            with core.LIBREOFFICE_SLOTS:
+                result = build_dossier(spec, out, pdf=True)
         except DocgenError as exc:
             raise _renamed(exc, folder) from None
         if result.pdf_error or result.merged is None:
