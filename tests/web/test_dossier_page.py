@@ -33,7 +33,7 @@ def test_assessment_gives_the_level_met_the_addressee_and_the_deadline(client: T
     page = post(client, starter(), "danh-gia")
     assert page.status_code == 200
     shown = text_of(page.text)
-    assert "xã Tân Lập · cấp xã · năm đánh giá 2025" in shown
+    assert "Xã Tân Lập · cấp xã · năm đánh giá 2025" in shown
     assert "Đáp ứng mức độ 1; đề nghị công nhận mức độ 1" in shown
     assert "Gửi hồ sơ đến Sở Giáo dục và Đào tạo tỉnh Lai Châu" in shown
     assert "Thời hạn gửi trước ngày 28/02/2026 (điểm d khoản 1 Điều 9)" in shown
