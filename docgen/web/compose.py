@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from docgen.errors import Location, RenderError, SpecError
@@ -166,9 +166,27 @@ async def submit(request: Request) -> Response:
     return _page(kind, text, checked)
 
 
+async def live_check(request: Request) -> Response:
+    """The problems of the text in the box, as JSON, for the page's own script to show while the
+    clerk types (the button "Kiểm tra đặc tả" gives the same without JavaScript)."""
+    form = await core.read_form(request, request.app.state.upload_bytes)
+    try:
+        text = core.text_field(form, "dac_ta")
+    finally:
+        await form.close()
+    checked = await core.off_loop(validate, text)
+    return JSONResponse({
+        "ok": checked.document is not None,
+        "problems": [{"line": p.line, "column": p.column, "field": p.field, "message": p.message, "where": p.where()}
+                     for p in checked.problems],
+        "warnings": [{"line": p.line, "field": p.field, "message": p.message, "where": p.where()} for p in checked.warnings],
+    })
+
+
 routes = [
     Route("/soan", page, methods=["GET"]),
     Route("/soan", submit, methods=["POST"]),
+    Route("/soan/kiem-tra-nhanh", live_check, methods=["POST"]),
 ]
 
 

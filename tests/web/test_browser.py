@@ -198,3 +198,17 @@ def test_draft_a_to_trinh_through_the_form(page: Page, tmp_path: Path) -> None:
     assert "Về việc đề nghị công nhận “Cộng đồng học tập” cấp xã năm 2025" in texts
     assert any("Thông tư số 24/2023/TT-BGDĐT" in t for t in texts)
     assert any("ngày 27 tháng 02 năm 2026" in t for t in texts)
+
+
+def test_the_spec_box_is_checked_while_typing(page: Page) -> None:
+    page.goto(page.url.rsplit("/", 1)[0] + "/soan?loai=cong-van")
+    box = page.locator("#dac_ta")
+    typo = re.sub(r"(?m)^ngay:.*$", "ngay: 31/04/2026", box.input_value())
+    line = typo.split("\n").index("ngay: 31/04/2026") + 1
+    box.fill(typo)
+    box.press("End")  # an input event, as when typing
+    live = page.locator("#kiem-tra-song")
+    expect(live).to_contain_text(f"dòng {line}, cột 7 ngay: ngày 31/04/2026 không tồn tại")
+    box.fill(typo.replace("31/04/2026", "30/04/2026"))
+    box.type(" ")
+    expect(live).to_contain_text("đặc tả hợp lệ")

@@ -202,3 +202,14 @@ def test_template_syntax_in_a_spec_is_text_not_code(client: TestClient) -> None:
     body = body_text(reply.content)
     assert subject in body
     assert "49" not in body and "root:" not in body
+
+
+def test_live_check_answers_the_problems_as_json(client: TestClient) -> None:
+    text = to_trinh(date="31/02/2026")
+    line = text.split("\n").index("ngay: 31/02/2026") + 1
+    reply = client.post("/soan/kiem-tra-nhanh", data={"dac_ta": text})
+    assert reply.status_code == 200
+    assert reply.json()["ok"] is False
+    assert {"line": line, "column": 7, "field": "ngay", "message": "ngày 31/02/2026 không tồn tại",
+            "where": f"dòng {line}, cột 7"} in reply.json()["problems"]
+    assert client.post("/soan/kiem-tra-nhanh", data={"dac_ta": to_trinh()}).json()["ok"] is True
