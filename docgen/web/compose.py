@@ -155,15 +155,22 @@ async def submit(request: Request) -> Response:
     checked = await core.off_loop(validate, text)
     if checked.document is None:
         return _page(kind, text, checked, status=422)
-    document = checked.document
+    download = await _download(action, checked.document)
+    if download is not None:
+        return download
+    if action == "xem-truoc":
+        return _page(kind, text, checked, images=await core.off_loop(preview, checked.document))
+    return _page(kind, text, checked)
+
+
+async def _download(action: str, document: Document) -> Response | None:
+    """The .docx or the PDF asked for by ``action``, made off the event loop; None for other actions."""
     name = document.kind.value
     if action == "docx":
         return core.attachment(await core.off_loop(render_docx, document), f"{name}.docx", DOCX)
     if action == "pdf":
         return core.attachment(await core.off_loop(render_pdf, document), f"{name}.pdf", "application/pdf")
-    if action == "xem-truoc":
-        return _page(kind, text, checked, images=await core.off_loop(preview, document))
-    return _page(kind, text, checked)
+    return None
 
 
 async def live_check(request: Request) -> Response:
@@ -249,13 +256,11 @@ async def form_submit(request: Request) -> Response:
     checked = await core.off_loop(validate, text)
     if checked.document is None:
         return _form_page(data, checked=checked, status=422)
-    document = checked.document
-    if action == "docx":
-        return core.attachment(await core.off_loop(render_docx, document), f"{document.kind.value}.docx", DOCX)
-    if action == "pdf":
-        return core.attachment(await core.off_loop(render_pdf, document), f"{document.kind.value}.pdf", "application/pdf")
+    download = await _download(action, checked.document)
+    if download is not None:
+        return download
     if action == "xem-truoc":
-        return _form_page(data, checked=checked, images=await core.off_loop(preview, document))
+        return _form_page(data, checked=checked, images=await core.off_loop(preview, checked.document))
     return _form_page(data, checked=checked)
 
 
