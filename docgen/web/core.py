@@ -68,13 +68,16 @@ def html(template: str, *, status: int = 200, **context: Any) -> HTMLResponse:
 
 def render_html(template: str, **context: Any) -> str:
     context.setdefault("tab", "")
-    return _env.get_template(template).render(tabs=TABS, **context)
+    context.setdefault("tabs", TABS)
+    return _env.get_template(template).render(**context)
 
 
 def error_page(status: int, message: str) -> bytes:
     """The page every refusal and error uses (see :mod:`docgen.web.guard`)."""
     titles = {403: "Không được phép", 404: "Không có trang này", 413: "Tệp quá lớn", 500: "Lỗi nội bộ"}
-    return render_html("error.html", title=titles.get(status, "Không thực hiện được"), message=message).encode("utf-8")
+    tabs = () if status == 403 else TABS  # without the token every tab would be refused too
+    return render_html("error.html", title=titles.get(status, "Không thực hiện được"), message=message,
+                       tabs=tabs).encode("utf-8")
 
 
 def attachment(data: bytes, filename: str, media_type: str) -> Response:

@@ -90,18 +90,21 @@ def cookie_name(scope: Scope) -> str:
 class TokenGuard:
     """Every request carries the server's token: in the address (``?token=…``, then a redirect
     that sets an HttpOnly, SameSite=Strict cookie and drops the token from the address) or in
-    that cookie. Anything else gets a 403 page."""
+    that cookie. Anything else gets a 403 page; only ``public`` paths (the page's own stylesheet
+    and script, which hold nothing of the user's) are served without it, so that the refusal
+    itself is readable."""
 
-    def __init__(self, app: ASGIApp, token: str, page: PageMaker) -> None:
+    def __init__(self, app: ASGIApp, token: str, page: PageMaker, public: str = "/tep/") -> None:
         self.app = app
         self.token = token
         self.page = page
+        self.public = public
 
     def _matches(self, value: str | None) -> bool:
         return value is not None and hmac.compare_digest(value.encode(), self.token.encode())
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or (scope.get("path", "").startswith(self.public) and scope.get("method") == "GET"):
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])

@@ -11,13 +11,26 @@ from docgen.web.app import create_app
 from tests.web.conftest import BASE, DRAFT, TOKEN, make_client, text_of
 
 
-@pytest.mark.parametrize("path", ["/", "/kiem-tra", "/soan", "/ho-so", "/tra-cuu/quy-tac", "/tep/style.css"])
-def test_without_the_token_nothing_is_served(path: str) -> None:
+@pytest.mark.parametrize("path", ["/", "/kiem-tra", "/soan", "/soan/bieu-mau", "/ho-so", "/tra-cuu/quy-tac", "/tep/../kiem-tra"])
+def test_without_the_token_no_page_is_served(path: str) -> None:
     client = TestClient(create_app(TOKEN), base_url=BASE)
     page = client.get(path, follow_redirects=False)
     assert page.status_code == 403
     assert "cần mã truy cập" in text_of(page.text)
     assert "Kiểm tra dự thảo</h1>" not in page.text
+    assert 'href="/kiem-tra"' not in page.text  # no tabs: they would be refused too
+
+
+@pytest.mark.parametrize("path", ["/kiem-tra", "/soan", "/soan/kiem-tra-nhanh", "/ho-so", "/tep/style.css"])
+def test_without_the_token_nothing_is_posted(path: str) -> None:
+    client = TestClient(create_app(TOKEN), base_url=BASE)
+    assert client.post(path, data={"dac_ta": "loai: to-trinh"}).status_code == 403
+
+
+def test_the_stylesheet_is_served_without_the_token_so_the_refusal_is_readable() -> None:
+    client = TestClient(create_app(TOKEN), base_url=BASE)
+    assert client.get("/tep/style.css").status_code == 200
+    assert client.get("/tep/khong-co.css").status_code == 404
 
 
 def test_a_wrong_token_or_cookie_is_refused() -> None:
