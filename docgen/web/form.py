@@ -18,8 +18,6 @@ from typing import Any, Final
 
 from starlette.datastructures import FormData, UploadFile
 
-#: Depth of nested sections (mục con) the form goes to; deeper content stays as written in YAML.
-MAX_DEPTH: Final = 8
 _INDEX: Final = re.compile(r"\[(\d+)\]")
 
 
@@ -94,9 +92,9 @@ def _field(schema: Mapping[str, Any], key: str, node: Mapping[str, Any], value: 
         items = _resolve(schema, arrays[0]["items"])
         if items.get("type") == "object" and "properties" in items:
             values = value if isinstance(value, list) else ([value] if isinstance(value, Mapping) else [])
-            children = [] if depth >= MAX_DEPTH else [
-                _group(schema, items, v if isinstance(v, Mapping) else {}, f"{name}.{i}", depth + 1)
-                for i, v in enumerate(values)]
+            # only the items there are: the form is as deep as the spec, never deeper
+            children = [_group(schema, items, v if isinstance(v, Mapping) else {}, f"{name}.{i}", depth + 1)
+                        for i, v in enumerate(values)]
             item_label = str(items.get("title") or label)
             return Field("list", name, label, help_text, required=required, children=children, item_label=item_label,
                          limit=arrays[0].get("maxItems"))
@@ -131,13 +129,18 @@ def _group(schema: Mapping[str, Any], node: Mapping[str, Any], value: Mapping[st
 
 
 def _set(root: dict[str, Any], parts: list[str], value: Any) -> None:
+    """Put ``value`` at ``parts`` ("noi_dung", "0", "doan"). A browser posts the fields in the
+    page's order, so an item's index is at most one past the last: a field that would skip items
+    is dropped (a handful of posted names cannot build millions of empty items)."""
     node: Any = root
     for i, part in enumerate(parts):
         last = i == len(parts) - 1
         nxt_is_index = not last and parts[i + 1].isdigit()
         if isinstance(node, list):
             index = int(part)
-            while len(node) <= index:
+            if index > len(node):
+                return
+            if index == len(node):
                 node.append({})
             if last:
                 node[index] = value
@@ -196,7 +199,7 @@ def kind_at(schema: Mapping[str, Any], name: str) -> str | None:
         if not objects or part not in objects[0]["properties"]:
             return None
         node = objects[0]["properties"][part]
-    return _field(schema, parts[-1], node, None, name, False, MAX_DEPTH).kind
+    return _field(schema, parts[-1], node, None, name, False, 0).kind
 
 
 def data_from_form(form: FormData, schema: Mapping[str, Any]) -> dict[str, Any]:

@@ -124,3 +124,21 @@ def test_field_paths_of_the_loader_name_inputs() -> None:
     assert by_name["can_cu.0.van_ban"].errors == ["sai"]
     assert by_name["can_cu.0"].errors == ["lạ"]  # the nearest group holding it
     assert left == ["chung"]
+
+
+def test_an_index_that_skips_items_is_dropped() -> None:
+    posted = FormData([("can_cu.0.van_ban", "25/2023/TT-BGDĐT"), ("can_cu.9999.van_ban", "x"),
+                       ("noi_dung.0.muc.5000.tieu_de", "y"), ("noi_dung.0.tieu_de", "MỤC I")])
+    assert form.data_from_form(posted, spec_schema()) == {
+        "can_cu": [{"van_ban": "25/2023/TT-BGDĐT"}], "noi_dung": [{"tieu_de": "MỤC I"}]}
+
+
+def test_deeply_nested_sections_keep_all_their_content() -> None:
+    from docgen.web.compose import _form_page
+
+    section: dict[str, object] = {"tieu_de": "Tầng 12", "doan": ["Nội dung sâu nhất."]}
+    for depth in range(11, 0, -1):
+        section = {"tieu_de": f"Tầng {depth}", "muc": [section]}
+    page = bytes(_form_page({"loai": "bao-cao", "noi_dung": [section]}).body).decode("utf-8")
+    deepest = "noi_dung.0" + ".muc.0" * 11 + ".doan"
+    assert f'name="{deepest}" rows="2">Nội dung sâu nhất.</textarea>' in page
