@@ -223,37 +223,46 @@ def _valid_name(name: str) -> bool:
     return bool(re.fullmatch(r"[a-z_]+(\.(\d{1,4}|[a-z_]+))*", name))
 
 
+def _container(data: dict[str, Any], parts: list[str], create: bool) -> Any:
+    """The dict or list at ``parts`` (None when it is not there; with ``create``, a missing key
+    of a dict becomes an empty dict)."""
+    node: Any = data
+    for part in parts:
+        if isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        elif isinstance(node, dict) and not part.isdigit():
+            if part not in node and create:
+                node[part] = {}
+            node = node.get(part)
+        else:
+            return None
+    return node
+
+
 def add_item(data: dict[str, Any], path: str) -> None:
-    """Append an empty item to the list at ``path`` ("can_cu", "noi_dung.0.muc")."""
+    """Append an empty item to the list at ``path`` ("can_cu", "noi_dung.0.muc"); a path that is
+    not there changes nothing."""
     if not _valid_name(path):
         return
-    node: Any = data
     parts = path.split(".")
-    for part in parts[:-1]:
-        node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
+    node = _container(data, parts[:-1], create=True)
     last = parts[-1]
-    current = node.get(last) if isinstance(node, dict) else None
+    if not isinstance(node, dict) or last.isdigit():
+        return
+    current = node.get(last)
     if isinstance(current, dict):  # nguoi_ky written as one mapping
         current = [current]
     items = current if isinstance(current, list) else []
     items.append({})
-    if isinstance(node, dict):
-        node[last] = items
+    node[last] = items
 
 
 def remove_item(data: dict[str, Any], path: str) -> None:
-    """Remove the item at ``path`` ("can_cu.1")."""
+    """Remove the item at ``path`` ("can_cu.1"); a path that is not there changes nothing."""
     if not _valid_name(path) or not path.rsplit(".", 1)[-1].isdigit():
         return
-    node: Any = data
     parts = path.split(".")
-    for part in parts[:-1]:
-        if isinstance(node, list):
-            node = node[int(part)] if int(part) < len(node) else None
-        elif isinstance(node, dict):
-            node = node.get(part)
-        if node is None:
-            return
+    node = _container(data, parts[:-1], create=False)
     index = int(parts[-1])
     if isinstance(node, list) and index < len(node):
         del node[index]

@@ -142,3 +142,12 @@ def test_deeply_nested_sections_keep_all_their_content() -> None:
     page = bytes(_form_page({"loai": "bao-cao", "noi_dung": [section]}).body).decode("utf-8")
     deepest = "noi_dung.0" + ".muc.0" * 11 + ".doan"
     assert f'name="{deepest}" rows="2">Nội dung sâu nhất.</textarea>' in page
+
+
+@pytest.mark.parametrize("action", ["them:noi_dung.99.muc", "them:can_cu.0", "xoa:noi_dung.7", "xoa:khong_co.0",
+                                    "them:trich_yeu.muc", "xoa:can_cu.x", "them:", "xoa:"])
+def test_a_list_button_for_a_place_that_is_not_there_changes_nothing(client: TestClient, action: str) -> None:
+    fields = fields_of(client.get("/soan/bieu-mau?loai=to-trinh").text)
+    page = post(client, fields, action)
+    assert page.status_code == 200
+    assert fields_of(page.text) == fields
