@@ -151,3 +151,29 @@ def test_a_list_button_for_a_place_that_is_not_there_changes_nothing(client: Tes
     page = post(client, fields, action)
     assert page.status_code == 200
     assert fields_of(page.text) == fields
+
+
+SEGMENTS = ["noi_dung", "muc", "muc_tieu", "phan_cong", "bang_nhiem_vu", "can_cu", "co_quan", "nguoi_ky", "doan", "y",
+            "tieu_de", "han", "muc_do", "cap", "nam", "van_ban", "ten", "ho_ten", "chu_thich", "loai", "ngay", "du_thao",
+            "0", "1", "2", "x"]
+
+
+def test_any_posted_names_give_a_page_not_a_bug() -> None:
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from docgen.web.app import create_app
+    from tests.web.conftest import TOKEN, make_client
+
+    client = make_client(create_app(TOKEN))
+    names = st.lists(st.sampled_from(SEGMENTS), min_size=1, max_size=6).map(".".join)
+    values = st.sampled_from(["", "1", "abc", "31/02/2026", "2025", "true", "a: b\nc", "25/2023/TT-BGDĐT"])
+    actions = st.sampled_from(["kiem-tra", "yaml", "them:noi_dung", "them:noi_dung.0.muc", "xoa:noi_dung.0", "xoa:can_cu.1"])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.dictionaries(names, values, max_size=12), actions)
+    def post_any(fields: dict[str, str], action: str) -> None:
+        page = client.post("/soan/bieu-mau", data={**fields, "lam": action})
+        assert page.status_code in (200, 422), page.text[-500:]
+
+    post_any()
