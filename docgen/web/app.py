@@ -10,7 +10,7 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from docgen.web import check, compose, core, dossier, lookup
+from docgen.web import check, compose, core, dossier, dossier_form, lookup
 from docgen.web.guard import BodyLimit, ErrorBoundary, TokenGuard
 
 
@@ -31,7 +31,7 @@ def create_app(token: str, *, upload_bytes: int = core.UPLOAD_BYTES) -> Starlett
     app = Starlette(
         routes=[
             Route("/", home, methods=["GET"]),
-            *check.routes, *compose.routes, *dossier.routes, *lookup.routes,
+            *check.routes, *compose.routes, *dossier.routes, *dossier_form.routes, *lookup.routes,
             Mount("/tep", StaticFiles(directory=core.HERE / "static"), name="static"),
         ],
         middleware=[

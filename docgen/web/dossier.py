@@ -21,7 +21,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from docgen import vi
-from docgen.errors import DocgenError, RenderError
+from docgen.errors import DocgenError, RenderError, SpecError
 from docgen.web import core
 
 #: The spec's file name in messages ("tu-danh-gia.yaml:14:5: …") and the .zip's name.
@@ -61,6 +61,10 @@ class DossierView:
 class _Named(DocgenError):
     """A DocgenError whose message names the spec as the user knows it, not the private folder."""
 
+    def __init__(self, message: str, problems: list[tuple[str, str]]) -> None:
+        super().__init__(message)
+        self.problems = problems  # (field path, message) of a spec error, for the form
+
 
 def _spec_file(folder: Path, text: str) -> Path:
     path = folder / SPEC_NAME
@@ -69,7 +73,8 @@ def _spec_file(folder: Path, text: str) -> Path:
 
 
 def _renamed(exc: DocgenError, folder: Path) -> DocgenError:
-    return _Named(str(exc).replace(str(folder) + "/", ""))
+    problems = [(loc.field, msg) for loc, msg in exc.problems] if isinstance(exc, SpecError) else []
+    return _Named(str(exc).replace(str(folder) + "/", ""), problems)
 
 
 def assess_text(text: str) -> DossierView:

@@ -75,11 +75,20 @@ def _scalar(value: Any) -> str:
     return str(value)
 
 
-def build(schema: Mapping[str, Any], data: Mapping[str, Any]) -> list[Field]:
-    """The fields of a spec with ``data`` as their values."""
+def build(schema: Mapping[str, Any], data: Mapping[str, Any], labels: Mapping[str, str] | None = None) -> list[Field]:
+    """The fields of a spec with ``data`` as their values. ``labels`` names fields whose schema
+    has no Vietnamese description, by their path without indexes ("don_vi_cap_duoi.tong_so")."""
     required = set(schema.get("required", []))
-    return [_field(schema, key, node, data.get(key), key, key in required, 0)
-            for key, node in schema["properties"].items()]
+    fields = [_field(schema, key, node, data.get(key), key, key in required, 0)
+              for key, node in schema["properties"].items()]
+    if labels:
+        for f in names(fields).values():
+            f.label = labels.get(_generic(f.name), f.label)
+    return fields
+
+
+def _generic(name: str) -> str:
+    return ".".join(part for part in name.split(".") if not part.isdigit())
 
 
 def _field(schema: Mapping[str, Any], key: str, node: Mapping[str, Any], value: Any, name: str, required: bool,
@@ -110,9 +119,10 @@ def _field(schema: Mapping[str, Any], key: str, node: Mapping[str, Any], value: 
         return Field("flag", name, label, help_text, "true" if value is True else "", required)
     enum = next((b["enum"] for b in branches if "enum" in b), None)
     if enum is not None:
-        options = [("", "(không chọn)")] if not required else []
+        # a blank first choice even when required: a browser posts the first option of a select
+        # left alone, and an optional group (cong_nhan_truoc) must post nothing when left alone
         return Field("choice", name, label, help_text, _scalar(value), required,
-                     options=options + [(str(v), str(v)) for v in enum])
+                     options=[("", "(không chọn)")] + [(str(v), str(v)) for v in enum])
     datalist = "so-dang-ky" if key == "van_ban" else ""
     return Field("text", name, label, help_text, _scalar(value), required, datalist=datalist)
 

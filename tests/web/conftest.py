@@ -58,3 +58,25 @@ def data_link(page: str, download: str) -> bytes:
     m = re.search(r'href="data:[^;]+;charset=utf-8;base64,([^"]+)" download="' + re.escape(download) + '"', page)
     assert m, f"no download link {download}"
     return base64.b64decode(m.group(1))
+
+
+def form_fields(page: str, form_id: str) -> list[tuple[str, str]]:
+    """What a browser posts for the form ``form_id`` on ``page``: named inputs (checked boxes only),
+    textareas and selects, in document order; buttons are left out."""
+    start = page.index(f'id="{form_id}"')
+    body = page[start:page.index("</form>", start)]
+    found: list[tuple[int, str, str]] = []
+    for m in re.finditer(r'<input id="[^"]+" name="([^"]+)"([^>]*)>', body):
+        attrs = m.group(2)
+        if 'type="checkbox"' in attrs:
+            if " checked" in attrs:
+                found.append((m.start(), m.group(1), "true"))
+            continue
+        value = re.search(r'value="([^"]*)"', attrs)
+        found.append((m.start(), m.group(1), html.unescape(value.group(1)) if value else ""))
+    for m in re.finditer(r'<textarea id="[^"]+" name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
+        found.append((m.start(), m.group(1), html.unescape(m.group(2))))
+    for m in re.finditer(r'<select id="[^"]+" name="([^"]+)">(.*?)</select>', body, re.S):
+        chosen = re.search(r'<option value="([^"]*)" selected>', m.group(2)) or re.search(r'<option value="([^"]*)"', m.group(2))
+        found.append((m.start(), m.group(1), html.unescape(chosen.group(1)) if chosen else ""))  # none chosen: the first
+    return [(name, value) for _, name, value in sorted(found)]

@@ -167,7 +167,7 @@ def test_timeline_lookup(page: Page) -> None:
 
 
 @pytest.mark.parametrize("path", ["/kiem-tra", "/soan", "/soan/bieu-mau", "/ho-so", "/tra-cuu", "/tra-cuu/moc-thoi-gian?nam=2025",
-                                  "/tra-cuu/van-ban", "/tra-cuu/quy-tac"])
+                                  "/tra-cuu/van-ban", "/tra-cuu/quy-tac", "/ho-so/bieu-mau"])
 def test_pages_fit_a_phone_width(browser: Browser, served: Served, path: str) -> None:
     context, p = open_page(browser, served, width=390, height=844)
     p.goto(served.base + path)
@@ -212,3 +212,15 @@ def test_the_spec_box_is_checked_while_typing(page: Page) -> None:
     box.fill(typo.replace("31/04/2026", "30/04/2026"))
     box.type(" ")
     expect(live).to_contain_text("đặc tả hợp lệ")
+
+
+def test_fill_in_the_self_assessment_through_the_form(page: Page) -> None:
+    page.goto(page.url.rsplit("/", 1)[0] + "/ho-so/bieu-mau")
+    page.select_option("#ct-2\\.a-dat", "false")
+    page.fill("#ct-5\\.a-ty_le", "62,5")
+    page.click("button[value='danh-gia']")
+    expect(page.locator("main")).to_contain_text("chưa đáp ứng “Cộng đồng học tập” cấp xã mức độ 1")
+    expect(page.locator("#ct-2\\.a-dat")).to_have_value("false")  # what was chosen stays
+    page.select_option("#ct-2\\.a-dat", "true")
+    page.click("button[value='danh-gia']")
+    expect(page.locator("[role=status]")).to_contain_text("Đáp ứng mức độ 1; đề nghị công nhận mức độ 1")

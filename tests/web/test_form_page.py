@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import io
 import re
 
@@ -16,28 +15,11 @@ from docgen.spec.loader import load_spec_text
 from docgen.spec.schema import spec_schema
 from docgen.spec.starter import starter_spec
 from docgen.web import form
-from tests.web.conftest import text_of
+from tests.web.conftest import form_fields, text_of
 
 
 def fields_of(page: str) -> list[tuple[str, str]]:
-    """What a browser posts for the form on ``page`` (inputs, checked boxes, textareas, selects),
-    in document order."""
-    body = page[page.index('id="bieu-mau"'):]
-    out: list[tuple[int, str, str]] = []
-    for m in re.finditer(r'<input id="f-[^"]+" name="([^"]+)"([^>]*)>', body):
-        attrs = m.group(2)
-        if 'type="checkbox"' in attrs:
-            if " checked" in attrs:
-                out.append((m.start(), m.group(1), "true"))
-            continue
-        value = re.search(r'value="([^"]*)"', attrs)
-        out.append((m.start(), m.group(1), html.unescape(value.group(1)) if value else ""))
-    for m in re.finditer(r'<textarea id="f-[^"]+" name="([^"]+)"[^>]*>(.*?)</textarea>', body, re.S):
-        out.append((m.start(), m.group(1), html.unescape(m.group(2))))
-    for m in re.finditer(r'<select id="f-[^"]+" name="([^"]+)">(.*?)</select>', body, re.S):
-        chosen = re.search(r'<option value="([^"]*)" selected>', m.group(2))
-        out.append((m.start(), m.group(1), html.unescape(chosen.group(1)) if chosen else ""))
-    return [(name, value) for _, name, value in sorted(out)]
+    return form_fields(page, "bieu-mau")
 
 
 def post(client: TestClient, fields: list[tuple[str, str]], action: str):  # type: ignore[no-untyped-def]
