@@ -2,6 +2,7 @@
 # docgen: one entry point for setting up and running the project.
 #   ./run.sh example   set up, render every bundled example (plans/, ho-so/) to .docx + PDF, then check them
 #   ./run.sh test      set up, run the whole test suite
+#   ./run.sh serve     set up, start the local web page (docgen serve; prints its address)
 #   ./run.sh setup     set up only
 # Setup is idempotent: it installs only what is missing (Debian packages for PDF,
 # a virtual environment in .venv with the pinned dependencies of requirements.lock).
@@ -15,6 +16,8 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need_apt+=(fonts-liberation2)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# the web page's browser tests drive Debian's Chromium (Playwright's own download is never used)
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 
 setup() {
   if [ ${#need_apt[@]} -gt 0 ]; then
@@ -57,6 +60,11 @@ case "${1:-example}" in
     shift || true
     .venv/bin/python -m pytest "$@"
     ;;
+  serve)
+    setup
+    shift || true
+    exec .venv/bin/docgen serve "$@"
+    ;;
   *)
-    echo "cách dùng: ./run.sh [setup|example|test]" >&2; exit 2 ;;
+    echo "cách dùng: ./run.sh [setup|example|test|serve]" >&2; exit 2 ;;
 esac

@@ -196,6 +196,19 @@ def rules(code: str | None) -> None:
     click.echo(render_rule_doc(code) if code else render_rule_list(), nl=False)
 
 
+# ---------------------------------------------------------------- web page: serve
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Địa chỉ lắng nghe; khác 127.0.0.1 thì máy khác trong mạng mở được (vẫn cần mã truy cập).")
+@click.option("--port", type=click.IntRange(0, 65535), default=0, help="Cổng (mặc định: một cổng còn trống).")
+def serve(host: str, port: int) -> None:
+    """Mở trang web soạn, kiểm tra văn bản và lập hồ sơ trên máy này (in địa chỉ kèm mã truy cập)."""
+    from docgen.web.server import serve as run_server
+
+    run_server(host, port, echo=click.echo)
+
+
 def _inputs_named(args: list[str]) -> str:
     """The inputs of the command line ``args`` (its arguments, not its options), for the one
     line that reports a bug; "docgen <command>" when they cannot be told."""
