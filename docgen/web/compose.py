@@ -84,6 +84,36 @@ def validate(text: str) -> Checked:
     return Checked(document, warnings=[Problem.of(loc, msg) for loc, msg in warnings])
 
 
+#: The actions that make a document: checked first, as `docgen render` checks before writing.
+OUTPUTS: Final = frozenset({"docx", "pdf", "xem-truoc"})
+
+
+def self_checked(text: str) -> Checked:
+    """:func:`validate`, then the checks `docgen render` runs before it writes anything
+    (:mod:`docgen.selfcheck`: the spec's text and the document made from it). An error keeps the
+    document back (``document`` None, the finding among the problems, at the spec's line when it
+    is in the spec); warnings and notes join the warnings."""
+    from docgen.selfcheck import check_rendered
+
+    checked = validate(text)
+    if checked.document is None:
+        return checked
+    with core.private_dir() as folder:
+        spec = folder / SPEC_NAME
+        spec.write_text(text, encoding="utf-8")
+        result = check_rendered(spec, render_docx(checked.document), Path(f"{checked.document.kind.value}.docx"))
+
+    def problem(f: Any) -> Problem:
+        if f.path == str(spec):
+            return Problem(f.line, f.column, "", f"{f.code} {f.message}")
+        return Problem(0, 0, "", f"văn bản dựng ra, dòng {f.line}: {f.code} {f.message}")
+
+    warnings = checked.warnings + [problem(f) for f in result.others]
+    if result.errors:
+        return Checked(None, [problem(f) for f in result.errors], warnings)
+    return Checked(checked.document, [], warnings)
+
+
 def render_docx(document: Document) -> bytes:
     from docgen.render.docx import render_document
 
@@ -152,7 +182,7 @@ async def submit(request: Request) -> Response:
     kind = chosen if chosen in core.KIND_LABELS else "ke-hoach"
     if action == "yaml":
         return core.attachment(text.encode("utf-8"), f"{kind}.yaml", "application/yaml; charset=utf-8")
-    checked = await core.off_loop(validate, text)
+    checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
     if checked.document is None:
         return _page(kind, text, checked, status=422)
     download = await _download(action, checked.document)
@@ -253,7 +283,7 @@ async def form_submit(request: Request) -> Response:
     if action == "yaml":
         return core.attachment(text.encode("utf-8"), f"{kind if kind in core.KIND_LABELS else 'van-ban'}.yaml",
                                "application/yaml; charset=utf-8")
-    checked = await core.off_loop(validate, text)
+    checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
     if checked.document is None:
         return _form_page(data, checked=checked, status=422)
     download = await _download(action, checked.document)

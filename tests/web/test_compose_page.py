@@ -213,3 +213,18 @@ def test_live_check_answers_the_problems_as_json(client: TestClient) -> None:
     assert {"line": line, "column": 7, "field": "ngay", "message": "ngày 31/02/2026 không tồn tại",
             "where": f"dòng {line}, cột 7"} in reply.json()["problems"]
     assert client.post("/soan/kiem-tra-nhanh", data={"dac_ta": to_trinh()}).json()["ok"] is True
+
+
+def test_a_download_is_checked_as_docgen_render_checks_it(client: TestClient) -> None:
+    """Issue 12: what `docgen render` would refuse to write is not handed out by the page either."""
+    wrong = to_trinh().replace(
+        "    van_ban: 25/2023/TT-BGDĐT\n",
+        "    noi_dung: Thông tư số 25/2023/TT-BGDĐT ngày 20/12/2023 của Bộ trưởng Bộ Giáo dục và Đào tạo\n",
+    )
+    assert wrong != to_trinh()
+    page = post(client, wrong, "docx")
+    assert page.status_code == 422 and "attachment" not in page.headers.get("content-disposition", "")
+    assert "REF002" in page.text and "27/12/2023" in page.text
+    right = wrong.replace("20/12/2023", "27/12/2023")
+    reply = post(client, right, "docx")
+    assert reply.status_code == 200 and reply.headers["content-disposition"] == 'attachment; filename="to-trinh.docx"'
