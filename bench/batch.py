@@ -5,7 +5,7 @@
 3,321 is the number of communes after the 2025 reform (one Tờ trình each). The script writes a
 CSV of N communes, then, in the same run (the machine is shared and noisy: read the ratios):
 
-1. the floor: plain docxtpl filling ``templates/to-trinh.docx`` with one fixed context, a
+1. the floor: plain docxtpl filling ``docgen/templates/to-trinh.docx`` with one fixed context, a
    DocxTemplate per document but its Jinja template compiled once (not per document), in this
    process: CPU per document;
 2. `docgen batch --no-pdf`: every row parsed, assessed, routed, rendered, written (process pool);

@@ -56,6 +56,35 @@ def new(kind: str, config: Path | None) -> None:
     click.echo(starter_spec(kind, load_office_defaults(Path.cwd(), config)), nl=False)
 
 
+@cli.group()
+def templates() -> None:
+    """Lấy mẫu .docx ra để sửa định dạng trong Word, và kiểm tra mẫu đã sửa."""
+
+
+@templates.command("export")
+@click.argument("folder", type=click.Path(path_type=Path))
+@click.option("--force", is_flag=True, help="Ghi đè tệp đã có.")
+def templates_export(folder: Path, force: bool) -> None:
+    """Chép các mẫu .docx của docgen vào FOLDER (dùng lại bằng --templates FOLDER hoặc thu_muc_mau)."""
+    from docgen.render.restyle import export
+
+    for path in export(folder, force=force):
+        click.echo(f"đã ghi {path}")
+
+
+@templates.command("check")
+@click.argument("folder", type=click.Path(path_type=Path))
+def templates_check(folder: Path) -> None:
+    """Cho biết mẫu nào trong FOLDER đã mất (hoặc thêm) chỗ điền {{ … }}, {% … %} so với mẫu gốc; mã thoát 1 nếu có."""
+    from docgen.render.restyle import check, report_lines
+
+    reports = check(folder)
+    for line in report_lines(reports):
+        click.echo(line)
+    if not all(r.ok for r in reports):
+        sys.exit(1)
+
+
 @cli.command()
 @click.argument("kind", required=False, default="van-ban", type=click.Choice(["van-ban", "tu-danh-gia"]))
 def schema(kind: str) -> None:

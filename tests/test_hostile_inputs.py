@@ -153,7 +153,7 @@ def non_utf8_config(w: Path) -> list[str]:
 def hostile_template(w: Path) -> list[str]:
     folder = w / "mau"
     folder.mkdir()
-    shutil.copy(ROOT / "templates" / "ke-hoach.docx", folder / "ke-hoach.docx")
+    shutil.copy(ROOT / "docgen" / "templates" / "ke-hoach.docx", folder / "ke-hoach.docx")
     edited = docx.Document(str(folder / "ke-hoach.docx"))
     edited.add_paragraph(HOSTILE_TEMPLATE)
     edited.save(str(folder / "ke-hoach.docx"))

@@ -1,4 +1,4 @@
-"""Build the two dossier templates (docxtpl, NĐ 30/2020 layout) into ``templates/``.
+"""Build the two dossier templates (docxtpl, NĐ 30/2020 layout) into ``docgen/templates/``.
 
     .venv/bin/python tools/build_dossier_templates.py [--out templates]
 
@@ -153,7 +153,7 @@ TEMPLATES = {"bao-cao-tu-danh-gia.docx": build_report, "ban-tong-hop.docx": buil
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=bt.ROOT / "templates")
+    parser.add_argument("--out", type=Path, default=bt.ROOT / "docgen" / "templates")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for name, build in TEMPLATES.items():

@@ -1,4 +1,4 @@
-"""Build the docxtpl templates in templates/: one NĐ30-conformant .docx per document kind.
+"""Build the docxtpl templates in docgen/templates/: one NĐ30-conformant .docx per document kind.
 
     .venv/bin/python tools/build_templates.py [--out templates]
 
@@ -672,7 +672,7 @@ def _fixed_zip(data: bytes) -> bytes:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT / "templates")
+    parser.add_argument("--out", type=Path, default=ROOT / "docgen" / "templates")
     args = parser.parse_args(argv)
     args.out.mkdir(parents=True, exist_ok=True)
     for kind in Kind:

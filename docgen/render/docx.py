@@ -43,7 +43,7 @@ from docgen.render.context import RenderContext, build_context
 from docgen.spec.models import Document, Kind
 
 # The templates built by tools/build_templates.py (repository root, next to the package).
-DEFAULT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+DEFAULT_TEMPLATES = Path(__file__).resolve().parents[1] / "templates"  # docgen/templates, inside the package (issue 14)
 
 
 def template_path(kind: Kind, template_dir: Path | None = None) -> Path:

@@ -22,4 +22,4 @@ def _builder():  # type: ignore[no-untyped-def]
 def test_template_is_up_to_date(name: str) -> None:
     builder = _builder()
     built = builder.TEMPLATES[name]()
-    assert built == (ROOT / "templates" / name).read_bytes(), f"chạy lại tools/build_dossier_templates.py ({name})"
+    assert built == (ROOT / "docgen" / "templates" / name).read_bytes(), f"chạy lại tools/build_dossier_templates.py ({name})"

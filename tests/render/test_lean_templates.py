@@ -18,7 +18,7 @@ from lxml import etree
 from docgen.render import layout as L
 
 ROOT = Path(__file__).resolve().parents[2]
-TEMPLATES = sorted((ROOT / "templates").glob("*.docx"))
+TEMPLATES = sorted((ROOT / "docgen" / "templates").glob("*.docx"))
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 # Bounds with room for a few more NĐ30 styles or template paragraphs; the fat templates were

@@ -124,7 +124,7 @@ def test_a_template_folder_is_never_written_over(tmp_path: Path, specs: list[Pat
     root = Path(__file__).resolve().parents[2]
     templates = tmp_path / "mau"
     templates.mkdir()
-    shutil.copy(root / "templates" / "ke-hoach.docx", templates / "ke-hoach.docx")
+    shutil.copy(root / "docgen" / "templates" / "ke-hoach.docx", templates / "ke-hoach.docx")
     before = (templates / "ke-hoach.docx").read_bytes()
     with pytest.raises(RenderError, match="cũng là tệp đầu vào"):
         list(render_specs(specs[:1], templates, force=True, pdf=False, templates_dir=templates))

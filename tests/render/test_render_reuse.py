@@ -96,7 +96,7 @@ def test_template_is_cleaned_once_for_many_documents(monkeypatch: pytest.MonkeyP
 
 def test_an_edited_template_is_prepared_again(tmp_path: Path) -> None:
     target = tmp_path / "ke-hoach.docx"
-    shutil.copy(ROOT / "templates" / "ke-hoach.docx", target)
+    shutil.copy(ROOT / "docgen" / "templates" / "ke-hoach.docx", target)
     doc = Document.model_validate(second_data())
     assert "Dòng thêm sau khi sửa mẫu" not in b"".join(entries(render_document(doc, tmp_path)).values()).decode()
     edited = docx.Document(str(target))

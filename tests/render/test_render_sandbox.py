@@ -33,7 +33,7 @@ def edited_template(folder: Path, line: str) -> Path:
     """A copy of the ke-hoach template with ``line`` added as a paragraph (python-docx)."""
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / "ke-hoach.docx"
-    shutil.copy(ROOT / "templates" / "ke-hoach.docx", target)
+    shutil.copy(ROOT / "docgen" / "templates" / "ke-hoach.docx", target)
     edited = docx.Document(str(target))
     edited.add_paragraph(line)
     edited.save(str(target))

@@ -34,12 +34,12 @@ def build_script() -> ModuleType:
 def test_committed_template_is_what_the_build_script_makes(kind: Kind) -> None:
     built = build_script().build(kind)
     assert built == build_script().build(kind), "the build is not deterministic"
-    assert (ROOT / "templates" / f"{kind.value}.docx").read_bytes() == built, "run tools/build_templates.py"
+    assert (ROOT / "docgen" / "templates" / f"{kind.value}.docx").read_bytes() == built, "run tools/build_templates.py"
 
 
 @pytest.mark.parametrize("kind", list(Kind))
 def test_template_shows_jinja_tags_and_named_styles(kind: Kind) -> None:
-    path = ROOT / "templates" / f"{kind.value}.docx"
+    path = ROOT / "docgen" / "templates" / f"{kind.value}.docx"
     document = docx.Document(str(path))
     body = "\n".join(p.text for p in document.paragraphs)
     cells = "\n".join(p.text for t in document.tables for row in t.rows for c in row.cells for p in c.paragraphs)
@@ -57,14 +57,14 @@ def test_template_shows_jinja_tags_and_named_styles(kind: Kind) -> None:
 def test_every_template_variable_is_in_the_context(make: object) -> None:
     data = make()  # type: ignore[operator]
     doc = Document.model_validate(data)
-    template = DocxTemplate(str(ROOT / "templates" / f"{doc.kind.value}.docx"))
+    template = DocxTemplate(str(ROOT / "docgen" / "templates" / f"{doc.kind.value}.docx"))
     wanted = template.get_undeclared_template_variables()
     assert wanted, "no variables found: the check would be empty"
     assert wanted <= set(build_context(doc).values)
 
 
 def test_undefined_variable_in_an_edited_template_is_a_render_error(tmp_path: Path) -> None:
-    shutil.copy(ROOT / "templates" / "ke-hoach.docx", tmp_path / "ke-hoach.docx")
+    shutil.copy(ROOT / "docgen" / "templates" / "ke-hoach.docx", tmp_path / "ke-hoach.docx")
     edited = docx.Document(str(tmp_path / "ke-hoach.docx"))
     edited.add_paragraph("{{ bien_khong_co }}")
     edited.save(str(tmp_path / "ke-hoach.docx"))

@@ -183,7 +183,7 @@ def test_templates_folder_is_used_by_render(tmp_path: Path) -> None:
     # an empty templates folder: render must look there, so it cannot find ke-hoach.docx
     empty = CliRunner().invoke(cli, ["render", str(spec), "-o", str(tmp_path / "out"), "--no-pdf"])
     assert empty.exit_code != 0 and str(tmp_path / "mau") in str(empty.exception)
-    shutil.copyfile(ROOT / "templates" / "ke-hoach.docx", tmp_path / "mau" / "ke-hoach.docx")
+    shutil.copyfile(ROOT / "docgen" / "templates" / "ke-hoach.docx", tmp_path / "mau" / "ke-hoach.docx")
     ok = CliRunner().invoke(cli, ["render", str(spec), "-o", str(tmp_path / "out"), "--no-pdf"])
     assert ok.exit_code == 0, ok.output
     assert (tmp_path / "out" / "kh.docx").is_file()
