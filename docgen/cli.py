@@ -252,6 +252,8 @@ def _inputs_named(args: list[str]) -> str:
         for param in command.params:
             if isinstance(param, click.Argument) and param.name is not None:
                 value = sub.params.get(param.name)
+                if param.default is not None and value == param.default:
+                    continue  # a default (``schema``'s kind) is not an input the user named
                 items = value if isinstance(value, (tuple, list)) else (value,)
                 values.extend(str(v) for v in items if v is not None)
         return ", ".join(values) or f"lệnh docgen {rest[0]}"

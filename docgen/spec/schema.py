@@ -129,5 +129,6 @@ def self_assessment_schema() -> dict[str, Any]:
 
 def json_schema_of(kind: str = "van-ban") -> str:
     """The schema of one spec kind ("van-ban": a document; "tu-danh-gia": a self-assessment)."""
-    schema = self_assessment_schema() if kind == "tu-danh-gia" else spec_schema()
-    return json.dumps(schema, ensure_ascii=False, indent=2)
+    if kind == "tu-danh-gia":
+        return json.dumps(self_assessment_schema(), ensure_ascii=False, indent=2)
+    return spec_json_schema()
