@@ -608,9 +608,10 @@ def working_day_assumption(spans: Iterable[tuple[dt.date, dt.date]]) -> str:
     days = sorted({day for first, last in spans for day in holidays_between(first, last)})
     listed = f"các ngày nghỉ lễ, Tết đã trừ: {', '.join(vi.date_short(d) for d in days)}" if days else "trong khoảng tính không có ngày nghỉ lễ, Tết nào rơi vào ngày làm việc"
     return (
-        "Ngày làm việc tính từ thứ Hai đến thứ Sáu, trừ ngày nghỉ lễ, Tết theo lịch Việt Nam của thư viện "
-        f"{HOLIDAY_LIBRARY} (Python); {listed}. Lịch nghỉ bù, hoán đổi ngày làm việc do Thủ tướng Chính phủ "
-        f"quyết định hằng năm có thể khác; {VERIFY}."
+        # An official document does not name software: the holidays come from the maintained
+        # ``holidays`` library (HOLIDAY_LIBRARY, docs/spec.md), the footnote says which days they are.
+        f"Ngày làm việc tính từ thứ Hai đến thứ Sáu, trừ các ngày nghỉ lễ, Tết; {listed}. Lịch nghỉ bù, "
+        f"hoán đổi ngày làm việc do Thủ tướng Chính phủ quyết định hằng năm có thể khác; {VERIFY}."
     )
 
 

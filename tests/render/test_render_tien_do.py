@@ -177,7 +177,7 @@ def test_tinh_decision_written_as_the_law_and_its_latest_date_in_a_footnote() ->
     assert decision["lead"] == "Bộ trưởng Bộ Giáo dục và Đào tạo"
     # 30/07/2026 (Thursday) + 20 working days, counted by hand: 31/7; 3–7/8; 10–14/8; 17–21/8; 24–27/8.
     assert "quyết định công nhận chậm nhất ngày 27/08/2026" in decision["notes"]
-    assert "thư viện holidays" in decision["notes"] and "cần xác minh" in decision["notes"]
+    assert "trừ các ngày nghỉ lễ, Tết" in decision["notes"] and "cần xác minh" in decision["notes"]
 
 
 def test_office_steps_by_date_and_by_offset_with_tet_counted() -> None:
@@ -194,7 +194,7 @@ def test_office_steps_by_date_and_by_offset_with_tet_counted() -> None:
     assert rows[0]["timing"] == "Tháng 10/2025"
     # 28/02/2026 back 10 working days: 27, 26, 25, 24, 23/02, then Tết 16–20/02 skipped, 13, 12, 11, 10, 09/02.
     assert rows[1]["timing"].startswith("Chậm nhất ngày 09/02/2026 (10 ngày làm việc trước hạn gửi hồ sơ")
-    assert "17/02/2026" in rows[1]["notes"] and "thư viện holidays" in rows[1]["notes"]
+    assert "17/02/2026" in rows[1]["notes"] and "trừ các ngày nghỉ lễ, Tết" in rows[1]["notes"]
     # 28/02/2026 − 15 days.
     assert rows[2]["timing"].startswith("Chậm nhất ngày 13/02/2026 (15 ngày trước hạn gửi hồ sơ")
     assert rows[4]["timing"] == "Cuối năm học 2025-2026"
