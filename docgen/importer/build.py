@@ -75,6 +75,7 @@ class Builder:
         self.spec: dict[str, Any] = {}
         self.kind = Kind.KE_HOACH
         self.pos = 0
+        self.leftover: list[str] = []  # lines of the signature part that fit nowhere
 
     def note(self, what: str, where: str) -> None:
         self.notes.append(f"không nhận ra {what}: giữ làm đoạn văn ở {where}")
@@ -92,6 +93,18 @@ class Builder:
             closing = body.pop().text
         sections = self.sections(body)
         signers, distribution, archive = self.tail(tail)
+        if self.leftover:
+            leftover = [self.markers(t) for t in self.leftover]
+            if sections and not (self.kind is Kind.QUYET_DINH and "muc" in sections[-1]):
+                last = sections[-1]
+                while "muc" in last and self.kind is not Kind.QUYET_DINH:
+                    last = last["muc"][-1]
+                if "y" in last or "bang_nhiem_vu" in last:
+                    last.setdefault("doan", [])
+                    last["doan"] = [*last["doan"], *(f"- {v}" for v in last.pop("y", []))]
+                last["doan"] = [*last.get("doan", []), *leftover]
+            else:
+                sections.append({"doan": leftover})
         spec = self.spec
         spec["loai"] = self.kind.value
         spec.update(header)
@@ -107,6 +120,9 @@ class Builder:
         if notes:
             spec["chu_thich"] = notes
         spec["nguoi_ky"] = signers[0] if len(signers) == 1 else signers
+        if len(signers) > len(spec["co_quan"]):
+            spec["co_quan"].append({"ten": "…"})
+            self.notes.append("có hai người ký nhưng chỉ thấy một cơ quan ban hành: thêm cơ quan “…” ở co_quan, cần điền")
         if distribution:
             spec["noi_nhan"] = distribution
         if archive is not None:
@@ -456,17 +472,25 @@ class Builder:
     # ------------------------------------------------------------------ signature, nơi nhận
 
     def split_tail(self) -> tuple[int, list[Para]]:
-        """Where the body ends: "Nơi nhận:" or the first signer line after the body."""
+        """Where the body ends: after the closing "./." before "Nơi nhận:" or the first signer
+        line, or at that line."""
         start = self.pos
+        stop = len(self.paras)
         for k in range(start, len(self.paras)):
             text = self.paras[k].text
             if NOI_NHAN.match(text) or (AUTHORITY.match(text) and _upper(text)):
-                return k, self.paras[k:]
-        # a signer without authority line: the last capitals line followed by a name
-        for k in range(len(self.paras) - 2, start, -1):
-            if _upper(self.paras[k].text) and not _upper(self.paras[k + 1].text) and len(self.paras[k + 1].text) < 40:
-                return k, self.paras[k:]
-        return len(self.paras), []
+                stop = k
+                break
+        closing = next((k for k in range(stop - 1, start - 1, -1) if self.paras[k].text.rstrip().endswith("./.")), None)
+        if closing is not None and closing + 1 < stop and all(self.paras[k].rows is None for k in range(closing + 1, stop)):
+            stop = closing + 1
+        elif stop == len(self.paras):
+            # a signer without authority line: the last capitals line followed by a name
+            for k in range(len(self.paras) - 2, start, -1):
+                if _upper(self.paras[k].text) and _name_like(self.paras[k + 1].text):
+                    stop = k
+                    break
+        return stop, self.paras[stop:]
 
     def tail(self, paras: list[Para]) -> tuple[list[dict[str, Any]], list[str], str | None]:
         signers: list[dict[str, Any]] = []
@@ -479,31 +503,35 @@ class Builder:
             if NOI_NHAN.match(text):
                 in_list = True
                 continue
-            if in_list and (m := LUU.match(text)) and text.lstrip("- ").startswith("Lưu"):
+            if in_list and text.lstrip("- ").startswith("Lưu") and (m := LUU.match(text)):
                 archive = m.group("rest").strip().rstrip(".").strip() or "VT"
                 in_list = False
                 continue
             if in_list and (b := BULLET.match(text)):
                 distribution.append(_strip_item(b.group("rest")))
                 continue
+            if in_list and distribution and not _upper(text) and not _name_like(text):
+                distribution[-1] = _strip_item(f"{distribution[-1]} {text}")  # an item cut over two lines
+                continue
             in_list = False
             if (a := AUTHORITY.match(text)) and _upper(text):
                 key = a.group("prefix").lower()
-                if "chuc_vu" in current or "ho_ten" in current or key in current:
-                    if "ho_ten" in current:
-                        signers.append(current)
+                if "chuc_vu" in current or key in current:
+                    current["ho_ten"] = current.get("ho_ten", "…")
+                    signers.append(current)
                     current = {}
                 current[key] = a.group("rest").strip()
                 continue
-            if _upper(text) and "chuc_vu" not in current:
-                current["chuc_vu"] = text
+            if _upper(text):
+                current["chuc_vu"] = f"{current['chuc_vu']}\n{text}" if "chuc_vu" in current else text
                 continue
-            if current and "ho_ten" not in current and len(text) <= 60 and not text.endswith((".", ";", ":")):
+            if _name_like(text):
                 current["ho_ten"] = text
                 signers.append(current)
                 current = {}
                 continue
-            self.notes.append(f"không nhận ra “{text[:50]}” ở phần ký và nơi nhận: bỏ qua dòng này ở nguoi_ky (xem tệp gốc)")
+            self.leftover.append(text)
+            self.notes.append(f"không nhận ra “{text[:50]}” ở phần ký và nơi nhận: giữ làm đoạn văn ở cuối nội dung")
         if current:
             if "ho_ten" not in current:
                 current["ho_ten"] = "…"
@@ -515,7 +543,9 @@ class Builder:
         if len(signers) == 2:
             signers.reverse()  # docgen writes the second issuer's signer first (left column)
         elif len(signers) > 2:
-            self.notes.append("hơn hai người ký: giữ hai người ký đầu ở nguoi_ky")
+            self.notes.append("hơn hai người ký: giữ hai người ký đầu ở nguoi_ky, các người sau ở cuối nội dung")
+            for extra in signers[2:]:
+                self.leftover.extend(str(v) for v in extra.values())
             signers = signers[:2]
         return [_signer(s) for s in signers], distribution, archive
 
@@ -552,6 +582,12 @@ def _kind_of(title: str) -> Kind:
         if name and flat.startswith(name):
             return kind
     return Kind.KE_HOACH
+
+
+def _name_like(text: str) -> bool:
+    """A signer's name: a few capitalised words, "Nguyễn Quang Hưng"."""
+    words = text.split()
+    return 2 <= len(words) <= 6 and all(w[:1].isupper() and not (len(w) > 1 and w.isupper()) for w in words if w[:1].isalpha()) and not any(c.isdigit() for c in text)
 
 
 def _upper(text: str) -> bool:

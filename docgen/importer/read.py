@@ -77,7 +77,10 @@ def read_source(path: Path | str) -> Source:
             continue
         if not ln.content:
             continue
-        para = Para(ln.content, ln.index + 1)
+        content = ln.content
+        if len(content) > 2 and content[0] == content[-1] == "*" and content[1] != "*":
+            content = content[1:-1].strip()  # a Markdown italic line: "*Lê Đình Vương*"
+        para = Para(content, ln.index + 1)
         if elements and ln.index < len(elements):
             element = elements[ln.index]
             para.in_table = next(element.iterancestors(_W + "tc"), None) is not None
