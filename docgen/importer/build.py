@@ -265,10 +265,12 @@ class Builder:
             return []
         self.pos += 1
         rest = m.group("rest").strip()
-        if rest:
-            items = re.split(r";\s+-\s+", rest) if rest.startswith("-") else [rest]
-            return [_strip_item(x) for x in items]
-        items = []
+        if rest and not rest.startswith("-"):
+            return [_strip_item(rest)]
+        # "- A; - B." on the line itself (a .docx's breaks read as spaces), then "- C;" lines
+        items = [_strip_item(x) for x in re.split(r";\s+-\s+", rest)] if rest else []
+        if rest and not rest.rstrip().endswith(";"):
+            return items
         while self.pos < len(self.paras) and (b := BULLET.match(self.paras[self.pos].text)):
             items.append(_strip_item(b.group("rest")))
             self.pos += 1
