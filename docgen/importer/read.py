@@ -17,6 +17,7 @@ from typing import Any, Final
 
 from docgen.check.inputs import docx_blocks, read_draft
 from docgen.check.outline import split_lines
+from docgen.check.patterns import reading as R
 from docgen.check.reading import Reading, Table, read_document
 
 # A footnote as read_draft writes it after a .docx's body, or as a seed lists them after the
@@ -86,7 +87,42 @@ def read_source(path: Path | str) -> Source:
             para.in_table = next(element.iterancestors(_W + "tc"), None) is not None
             para.bold, para.broken = _docx_extras(element, draft.docx)
         source.paras.append(para)
+    if not elements:
+        source.paras = join_broken(source.paras)
     return source
+
+
+# A line that starts a part of its own: a number, a letter, a bullet, "Điều 3.", "Nơi nhận", a
+# signer's authority: never the rest of the line above.
+STARTS_PART: Final = re.compile(r"^(?:[IVXLCDM]{1,7}\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|[a-zđ]{1,3}\)\s|[-–+•*]\s?|Điều\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\.\s|\[\d)")
+_LINE_FULL: Final = 60  # characters: a text cut to the page's width (seed 002) has lines this long
+
+
+def join_broken(paras: list[Para]) -> list[Para]:
+    """Lines of a text copied out of a PDF, cut at the page's width, joined back into their
+    paragraphs (seed 002): a line continues the one above when that one does not end a sentence
+    and either was cut at full width or is followed by a small letter."""
+    out: list[Para] = []
+    for para in paras:
+        prev = out[-1] if out else None
+        if prev is not None and prev.rows is None and para.rows is None and _continues(prev.text, para.text):
+            prev.text = f"{prev.text} {para.text}"
+            continue
+        out.append(para)
+    return out
+
+
+def _continues(prev: str, text: str) -> bool:
+    if not prev or not text or prev.rstrip().endswith((".", ";", ":", "!", "?")) or STARTS_PART.match(text) or R.TITLE_STOP.match(text):
+        return False
+    if _capitals(prev) or _capitals(text):
+        return False
+    return text[0].islower() or len(prev) >= _LINE_FULL
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _is_task_table(table: Table) -> bool:

@@ -194,8 +194,7 @@ def test_the_printed_yaml_loads_with_docgens_loader(tmp_path: Path) -> None:
     run = docgen("import", original)
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("# Nhập từ tt.docx")
-    warnings: list[object] = []
-    doc = load_spec_text(run.stdout, "in-ra.yaml", warnings)  # type: ignore[arg-type]
+    doc = load_spec_text(run.stdout, "in-ra.yaml")
     assert document_lines(render_to(doc, tmp_path / "lai.docx")) == document_lines(original)
 
 
