@@ -49,6 +49,8 @@ SHORT_NOTE: Final = re.compile(r"^(?P<body>.*) \(sau đây viết tắt là (?P<
 FOOTNOTE_REF: Final = re.compile(r"\[(\d{1,3})\]")
 PLACE_WORD: Final = re.compile(r"^(TỈNH|HUYỆN|XÃ|PHƯỜNG|THỊ TRẤN|THỊ XÃ|THÀNH PHỐ|QUẬN)\b")
 
+# A trích yếu longer than this is the body run into it (and Word's title property holds 255).
+_SUBJECT_MAX: Final = 230
 _DEPTH_OF = {"roman": 1, "dieu": 1, "arabic": 2, "letter": 3}
 
 
@@ -75,6 +77,7 @@ class Builder:
         self.spec: dict[str, Any] = {}
         self.kind = Kind.KE_HOACH
         self.pos = 0
+        self.date: dt.date | None = None  # the document's date, for the registry's status on it
         self.leftover: list[str] = []  # lines of the signature part that fit nowhere
 
     def note(self, what: str, where: str) -> None:
@@ -156,6 +159,7 @@ class Builder:
                     try:
                         day = dt.date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
                         out["ngay"] = day.strftime("%d/%m/%Y")
+                        self.date = day
                     except ValueError:
                         self.note(f"ngày “{text}”", "phần đầu (ngày bỏ trống)")
                 if seen_title:
@@ -168,7 +172,7 @@ class Builder:
                         and not KINH_GUI.match(self.paras[i + 1].text) and not R.TITLE_STOP.match(self.paras[i + 1].text):
                     i += 1
                     parts.append(self.paras[i].text)
-                out["trich_yeu"] = " ".join(parts)
+                out["trich_yeu"] = self.markers(" ".join(parts))
                 seen_title = True
                 if "dia_danh" in out:
                     i += 1
@@ -177,11 +181,15 @@ class Builder:
                 self.kind = _kind_of(m.group("kind"))
                 parts = []
                 while i + 1 < len(self.paras) and not self.paras[i + 1].in_table and _subject_line(self.paras[i + 1].text):
+                    if parts and (self.paras[i + 1].text.rstrip().endswith(".") or FOOTNOTE_REF.search(self.paras[i + 1].text)):
+                        break  # a sentence under the trích yếu is the body's first line
+                    if len(" ".join([*parts, self.paras[i + 1].text])) > _SUBJECT_MAX:
+                        break
                     i += 1
                     parts.append(self.paras[i].text)
                     if len(parts) == 4:
                         break
-                out["trich_yeu"] = " ".join(parts)
+                out["trich_yeu"] = self.markers(" ".join(parts))
                 seen_title = True
                 i += 1
                 break
@@ -324,10 +332,14 @@ class Builder:
         """A căn cứ as ``van_ban`` when the registry writes exactly the same citation."""
         text = base["noi_dung"].rstrip(" ;.,")
         if registry:
-            from docgen.law.registry import load_registry
+            from docgen.law.registry import Status, load_registry
 
             m = SYMBOL.search(text)
             entry = load_registry().get(m.group("symbol")) if m else None
+            if entry is not None and self.date is not None and entry.status_on(self.date) in (Status.REPEALED, Status.NOT_YET_ISSUED):
+                # the loader refuses such a van_ban on this date: the citation stays as written
+                self.notes.append(f"căn cứ “{entry.symbol}” không còn hiệu lực (hoặc chưa ban hành) vào ngày của văn bản: giữ nguyên văn ở can_cu.noi_dung")
+                entry = None
             if entry is not None:
                 short = SHORT_NOTE.match(text)
                 body = short.group("body") if short else text

@@ -87,7 +87,9 @@ def read_source(path: Path | str) -> Source:
             para.in_table = next(element.iterancestors(_W + "tc"), None) is not None
             para.bold, para.broken = _docx_extras(element, draft.docx)
         source.paras.append(para)
-    if not elements:
+    if draft.kind in ("txt", "md") and "source_map" not in draft.meta:
+        # a PDF's lines are re-joined by its reader, and so is a text it recognised as copied
+        # out of a PDF; a text with blank lines between the cut lines (seed 002) is not
         source.paras = join_broken(source.paras)
     return source
 
