@@ -179,6 +179,32 @@ def test_a_citation_unlike_the_registry_stays_as_written() -> None:
     assert not [c for c in spec.bases if c.symbol]
 
 
+def test_every_test_draft_imports_or_is_refused_in_vietnamese(tmp_path: Path) -> None:
+    """The checker's 110 test drafts (Word, LibreOffice, PDF, text, Markdown; broken ones too):
+    each is refused with an InputError or gives a spec that loads, renders, and brings back most
+    of the draft's lines (measured: mean 97.5%, lowest 86%, the rest is NĐ30 wording)."""
+    from docgen.errors import InputError
+
+    folders = [ROOT / "tests" / "fixtures" / name for name in ("drafts", "heldout", "heldout2", "heldout3")]
+    drafts = sorted(p for f in folders for p in f.glob("*") if p.suffix.lower() in (".docx", ".pdf", ".txt", ".md"))
+    refused: list[str] = []
+    shares: dict[str, float] = {}
+    for draft in drafts:
+        try:
+            result = import_draft(draft)
+        except InputError:
+            refused.append(draft.name)
+            continue
+        again = render_to(load_spec_text(result.yaml, f"{draft.stem}.yaml"), tmp_path / "lai.docx")
+        text = " ".join(document_lines(again))
+        lines = [_flat(ln.content) for ln in split_lines(read_draft(draft).text) if ln.content.strip()]
+        shares[draft.name] = 100 * sum(1 for ln in lines if ln in text) / max(1, len(lines))
+    assert sorted(refused) == ["broken.pdf", "corrupt.docx", "encrypted.pdf", "not-a-docx.docx", "tcvn3.txt", "vni.txt"]
+    assert len(shares) >= 100
+    assert min(shares.values()) >= 80, sorted(shares.items(), key=lambda kv: kv[1])[:5]
+    assert sum(shares.values()) / len(shares) >= 96
+
+
 # ---------------------------------------------------------------------- 3. the command
 
 
