@@ -92,7 +92,7 @@ class Builder:
         opening, bases, authority = self.opening(body)
         body = body[len(opening) :]
         closing = None
-        if body and not body[-1].in_table and body[-1].rows is None and _is_closing(body[-1].text) and not _numbered(body[-1].text):
+        if body and body[-1].rows is None and _is_closing(body[-1].text) and not _numbered(body[-1].text) and not BULLET.match(body[-1].text):
             closing = body.pop().text
         sections = self.sections(body)
         signers, distribution, archive = self.tail(tail)
@@ -119,6 +119,8 @@ class Builder:
             spec["noi_dung"] = sections
         if closing:
             spec["ket_thuc"] = self.markers(closing)
+        elif sections:
+            _drop_end_mark(sections[-1])
         notes = self.footnotes()
         if notes:
             spec["chu_thich"] = notes
@@ -126,6 +128,8 @@ class Builder:
         if len(signers) > len(spec["co_quan"]):
             spec["co_quan"].append({"ten": "…"})
             self.notes.append("có hai người ký nhưng chỉ thấy một cơ quan ban hành: thêm cơ quan “…” ở co_quan, cần điền")
+        if distribution and spec.get("kinh_gui") and self.kind is not Kind.QUYET_DINH and distribution[0].lower() == "như trên":
+            distribution = distribution[1:]  # docgen writes “Như trên” itself when there is a Kính gửi
         if distribution:
             spec["noi_nhan"] = distribution
         if archive is not None:
@@ -466,9 +470,9 @@ class Builder:
                 paragraphs = [self.markers(node.rest[len(title_part) + 2 :])]
             elif title_part == node.rest.strip() and not (len(paragraphs) == 1 and only_paragraph_after) and not decision:
                 out["tieu_de"] = rest
-            elif node.bold is None and _heading_like(node.rest) and not (len(paragraphs) == 1 and only_paragraph_after) and not decision:
+            elif not bold and _heading_like(node.rest) and not (len(paragraphs) == 1 and only_paragraph_after) and not decision:
                 out["tieu_de"] = rest
-            elif node.bold is None and not paragraphs and only_paragraph_after and not decision and (cut := _label_cut(node.rest)):
+            elif not bold and not paragraphs and only_paragraph_after and not decision and (cut := _label_cut(node.rest)):
                 out["tieu_de"] = node.rest[:cut]
                 paragraphs = [self.markers(node.rest[cut + 2 :])]
             else:
@@ -577,6 +581,21 @@ class Builder:
 
 
 # ---------------------------------------------------------------------- helpers
+
+
+def _drop_end_mark(section: dict[str, Any]) -> None:
+    """Without a closing sentence docgen ends the last paragraph with "./." itself (render/context.py
+    end_mark): the imported text need not carry it."""
+    while section.get("muc"):
+        section = section["muc"][-1]
+    if section.get("bang_nhiem_vu"):
+        return
+    for key in ("y", "doan"):
+        if section.get(key):
+            last = section[key][-1]
+            if last.endswith("./.") and len(last) > 3:
+                section[key][-1] = last[:-3]
+            return
 
 
 def _ordered(spec: dict[str, Any]) -> dict[str, Any]:

@@ -115,6 +115,77 @@ def test_footnotes_come_back_at_their_place(tmp_path: Path) -> None:
     assert [f"[{k}] {_flat(v)}" for k, v in imported.footnotes.items()] == notes
 
 
+# Points a) … đ), a point with one paragraph ("đ) Xã Minh Quang: Đủ …"), an untitled point, a
+# single Kính gửi, a căn cứ with a footnote, a footnote in a table cell, TL. signer, no closing
+# sentence (the last bullet carries "./."): what plans/ does not show.
+MORE = """\
+loai: to-trinh
+co_quan:
+  - chu_quan: UBND HUYỆN TAM ĐẢO
+    ten: PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+    viet_tat: PGDĐT
+so: 7
+ky_hieu: TTr-PGDĐT
+dia_danh: Tam Đảo
+ngay: 05/03/2025
+trich_yeu: Đề nghị công nhận “Cộng đồng học tập” cấp xã năm 2024
+kinh_gui:
+  - Ủy ban nhân dân huyện Tam Đảo
+can_cu:
+  - dan: Căn cứ
+    van_ban: 25/2023/TT-BGDĐT
+  - dan: Căn cứ
+    noi_dung: Kế hoạch số 12/KH-UBND ngày 10/01/2025 của Ủy ban nhân dân huyện Tam Đảo[^kh]
+mo_dau: Phòng Giáo dục và Đào tạo trình Ủy ban nhân dân huyện như sau
+noi_dung:
+  - tieu_de: KẾT QUẢ
+    doan:
+      - Các xã đã hoàn thành hồ sơ.
+    muc:
+      - tieu_de: Hồ sơ
+        muc:
+          - tieu_de: Xã Đại Đình
+            y: [Tờ trình, Báo cáo tự đánh giá]
+          - doan: [Xã Hồ Sơn đủ điều kiện.]
+          - tieu_de: Xã Tam Quan
+          - tieu_de: Xã Hợp Châu
+          - tieu_de: Xã Minh Quang
+            doan: [Đủ điều kiện mức độ 1.]
+      - tieu_de: Tiến độ
+        bang_nhiem_vu:
+          - noi_dung: Thẩm định hồ sơ[^td]
+            chu_tri: Phòng Giáo dục và Đào tạo
+            thoi_gian: Tháng 3/2025
+  - tieu_de: ĐỀ NGHỊ
+    y:
+      - Công nhận 5 xã đạt “Cộng đồng học tập” cấp xã mức độ 1
+chu_thich:
+  kh: Kế hoạch xây dựng “Cộng đồng học tập” năm 2025.
+  td: Theo khoản 2 Điều 9 Thông tư số 25/2023/TT-BGDĐT.
+nguoi_ky:
+  tl: CHỦ TỊCH
+  chuc_vu: TRƯỞNG PHÒNG GIÁO DỤC VÀ ĐÀO TẠO
+  ho_ten: Lê Văn Bình
+noi_nhan:
+  - Lãnh đạo UBND huyện
+luu: VT
+"""
+
+
+def _titles(sections: list[object]) -> list[object]:
+    return [(s.title, s.paragraphs, s.bullets, _titles(s.children)) for s in sections]  # type: ignore[attr-defined]
+
+
+def test_points_a_single_recipient_and_tl_round_trip(tmp_path: Path) -> None:
+    spec = load_spec_text(MORE, "more.yaml")
+    original = render_to(spec, tmp_path / "more.docx")
+    imported = load_spec_text(import_draft(original).yaml, "x.yaml")
+    assert document_lines(render_to(imported, tmp_path / "again.docx")) == document_lines(original)
+    assert _titles(imported.sections) == _titles(spec.sections)
+    assert imported.recipients == spec.recipients and imported.distribution == spec.distribution
+    assert imported.signers[0].tl == "CHỦ TỊCH" and imported.closing is None
+
+
 def test_a_pdf_imports_too(tmp_path: Path) -> None:
     from docgen.render.api import render_specs
     from docgen.render.pdf import find_soffice
