@@ -10,7 +10,6 @@ breaks inside a header cell ("ỦY BAN NHÂN DÂN" / "TỈNH THÁI BÌNH"), and 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
@@ -19,10 +18,7 @@ from docgen.check.inputs import docx_blocks, read_draft
 from docgen.check.outline import split_lines
 from docgen.check.patterns import reading as R
 from docgen.check.reading import Reading, Table, read_document
-
-# A footnote as read_draft writes it after a .docx's body, or as a seed lists them after the
-# signature: "[3] Tại khoản 4 Điều 9 của Thông tư 25/2023/TT-BGDĐT …".
-FOOTNOTE_LINE: Final = re.compile(r"^\[(\d{1,3})\]\s*(.*)$")
+from docgen.importer.patterns import FOOTNOTE_LINE, STARTS_PART
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -94,9 +90,6 @@ def read_source(path: Path | str) -> Source:
     return source
 
 
-# A line that starts a part of its own: a number, a letter, a bullet, "Điều 3.", "Nơi nhận", a
-# signer's authority: never the rest of the line above.
-STARTS_PART: Final = re.compile(r"^(?:[IVXLCDM]{1,7}\.\s|\d{1,3}(?:\.\d{1,3})*\.\s|[a-zđ]{1,3}\)\s|[-–+•*]\s?|Điều\s+\d|Nơi\s+nhận|(?:TM|KT|TL|TUQ|Q)\.\s|\[\d)")
 _LINE_FULL: Final = 60  # characters: a text cut to the page's width (seed 002) has lines this long
 
 
