@@ -72,6 +72,14 @@ def spec_yaml(data: dict[str, Any], origin: str, notes: list[str]) -> str:
         header.append("Phần chưa nhận ra (giữ làm đoạn văn):")
         header.extend(f"  - {n}" for n in notes)
     root.yaml_set_start_comment("\n".join(header))
+    # a blank line before the big parts and between the mục of noi_dung, as in plans/*.yaml
+    for key in ("can_cu", "noi_dung", "ket_thuc", "chu_thich", "nguoi_ky", "noi_nhan"):
+        if key in root and key != next(iter(root)):
+            root.yaml_set_comment_before_after_key(key, before="\n")
+    sections = root.get("noi_dung")
+    if isinstance(sections, CommentedSeq):
+        for k in range(1, len(sections)):
+            sections.yaml_set_comment_before_after_key(k, before="\n", indent=2)
     stream = io.StringIO()
     yaml.dump(root, stream)
     return stream.getvalue()
