@@ -63,10 +63,14 @@ def schema() -> None:
 @click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi tệp đặc tả vào đây (mặc định: in ra màn hình).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp -o đã có.")
 def import_(draft: Path, output: Path | None, force: bool) -> None:
-    """Dựng tệp đặc tả YAML từ một văn bản đã có (.docx, .pdf, .txt, .md)."""
+    """Dựng tệp đặc tả YAML từ một văn bản đã có (.docx, .pdf, .txt, .md, hoặc - để đọc từ stdin)."""
     from docgen.importer import import_draft
 
-    result = import_draft(draft)
+    from docgen import limits
+
+    # "-": at most one byte past the limit, which read_draft refuses before reading on
+    stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if str(draft) == "-" else None
+    result = import_draft(draft, stdin)
     if output is not None:
         from docgen.output import write_output
 

@@ -28,15 +28,16 @@ class ImportResult:
     notes: list[str]  # what could not be mapped, in Vietnamese
 
 
-def import_draft(path: Path | str) -> ImportResult:
-    """Read ``path`` and build its spec. Raises InputError (Vietnamese) for an unreadable file."""
+def import_draft(path: Path | str, stdin: bytes | None = None) -> ImportResult:
+    """Read ``path`` ("-" reads ``stdin``) and build its spec. Raises InputError (Vietnamese) for
+    an unreadable file."""
     from docgen.importer.build import Builder
     from docgen.importer.read import read_source
 
-    source = read_source(path)
+    source = read_source(path, stdin)
     builder = Builder(source)
     data = builder.build()
-    return ImportResult(spec_yaml(data, Path(str(path)).name, builder.notes), data, builder.notes)
+    return ImportResult(spec_yaml(data, "stdin" if str(path) == "-" else Path(str(path)).name, builder.notes), data, builder.notes)
 
 
 def spec_yaml(data: dict[str, Any], origin: str, notes: list[str]) -> str:
@@ -69,7 +70,7 @@ def spec_yaml(data: dict[str, Any], origin: str, notes: list[str]) -> str:
     header = [f"Nhập từ {origin} bằng “docgen import”: kiểm tra lại trước khi dùng."]
     header.append("Các câu mục tiêu được giữ nguyên văn (ý gạch đầu dòng), không dựng lại muc_tieu.")
     if notes:
-        header.append("Phần chưa nhận ra (giữ làm đoạn văn):")
+        header.append("Cần xem lại (phần không nhận ra được giữ nguyên văn làm đoạn văn):")
         header.extend(f"  - {n}" for n in notes)
     root.yaml_set_start_comment("\n".join(header))
     # a blank line before the big parts and between the mục of noi_dung, as in plans/*.yaml

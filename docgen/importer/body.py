@@ -114,6 +114,8 @@ class BodyReader(State):
         only_paragraph_after = not bullets and not tables and not node.children
         if node.depth == 1 and not decision:
             out["tieu_de"] = rest
+            if rest != rest.upper():
+                self.notes.append(f"tiêu đề mục “{node.rest[:40]}” sẽ được in hoa (NĐ30), khác bản gốc")
         elif node.depth >= 1:
             bold = (node.bold or "").strip()
             label_end = node.rest and bold.endswith(":") and len(bold) < 200

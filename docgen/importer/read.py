@@ -18,6 +18,7 @@ from docgen.check.inputs import docx_blocks, read_draft
 from docgen.check.outline import split_lines
 from docgen.check.patterns import reading as R
 from docgen.check.reading import Reading, Table, read_document
+from docgen.errors import InputError, Location
 from docgen.importer.patterns import FOOTNOTE_LINE, STARTS_PART
 
 _W: Final = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -44,9 +45,12 @@ class Source:
     reading: Reading | None = None
 
 
-def read_source(path: Path | str) -> Source:
-    """Read ``path`` (InputError in Vietnamese when it cannot be read) into paragraphs."""
-    draft = read_draft(path)
+def read_source(path: Path | str, stdin: bytes | None = None) -> Source:
+    """Read ``path`` ("-": ``stdin`` as text) into paragraphs; InputError in Vietnamese when it
+    cannot be read, or when it is a spec already."""
+    if Path(str(path)).suffix.lower() in (".yaml", ".yml"):
+        raise InputError("tệp .yaml đã là tệp đặc tả: docgen import đọc văn bản .docx, .pdf, .txt, .md", Location(str(path)))
+    draft = read_draft(path, stdin)
     reading = read_document(draft)
     source = Source(str(path), draft.kind, reading=reading)
     lines = split_lines(draft.text)

@@ -279,10 +279,10 @@ def test_every_test_draft_imports_or_is_refused_in_vietnamese(tmp_path: Path) ->
 # ---------------------------------------------------------------------- 3. the command
 
 
-def docgen(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def docgen(*args: str | Path, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "docgen.cli", *map(str, args)],
-        capture_output=True, text=True, cwd=cwd, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "DOCGEN_CACHE": "0"},
+        [sys.executable, "-m", "docgen.cli", *map(str, args)], input=stdin,
+        capture_output=True, text=True, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "DOCGEN_CACHE": "0"},
     )
 
 
@@ -314,6 +314,16 @@ def test_what_is_not_mapped_goes_to_stderr_and_stays_in_the_spec(tmp_path: Path)
         if line not in ("Số: 12/KH-UBND",):
             assert line in text, line
     assert doc.signers[0].name == "Nguyễn Văn An" and doc.signers[0].position == "CHỦ TỊCH"
+
+
+def test_stdin_imports_and_a_spec_is_refused(tmp_path: Path) -> None:
+    run = docgen("import", "-", stdin="KẾ HOẠCH\nThử nghiệm\nI. MỤC ĐÍCH\n- Ý một.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Văn A\n")
+    assert run.returncode == 0, run.stderr
+    doc = load_spec_text(run.stdout, "x.yaml")
+    assert (doc.subject, doc.sections[0].title, doc.sections[0].bullets) == ("Thử nghiệm", "MỤC ĐÍCH", ["Ý một."])
+    assert (doc.signers[0].kt, doc.signers[0].position, doc.signers[0].name) == ("CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Lê Văn A")
+    run = docgen("import", ROOT / "plans" / "cao-bang.yaml")
+    assert run.returncode == 2 and "đã là tệp đặc tả" in run.stderr and run.stdout == ""
 
 
 def test_a_corrupt_docx_is_docgens_own_error(tmp_path: Path) -> None:
