@@ -121,14 +121,14 @@ class BodyReader(State):
             label_end = node.rest and bold.endswith(":") and len(bold) < 200
             title_part = _title_from_bold(bold, node.rest)
             if title_part and not paragraphs and only_paragraph_after and label_end and node.rest.startswith(title_part + ": "):
-                out["tieu_de"] = title_part
+                out["tieu_de"] = self.markers(title_part)
                 paragraphs = [self.markers(node.rest[len(title_part) + 2 :])]
             elif title_part == node.rest.strip() and not (len(paragraphs) == 1 and only_paragraph_after) and not decision:
                 out["tieu_de"] = rest
             elif not bold and _heading_like(node.rest) and not (len(paragraphs) == 1 and only_paragraph_after) and not decision:
                 out["tieu_de"] = rest
             elif not bold and not paragraphs and only_paragraph_after and not decision and (cut := _label_cut(node.rest)):
-                out["tieu_de"] = node.rest[:cut]
+                out["tieu_de"] = self.markers(node.rest[:cut])
                 paragraphs = [self.markers(node.rest[cut + 2 :])]
             else:
                 paragraphs.insert(0, rest)
