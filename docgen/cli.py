@@ -94,6 +94,30 @@ def schema(kind: str) -> None:
     click.echo(json_schema_of(kind))
 
 
+@cli.command("import")
+@click.argument("draft", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None, help="Ghi tệp đặc tả vào đây (mặc định: in ra màn hình).")
+@click.option("--force", is_flag=True, help="Ghi đè tệp -o đã có.")
+def import_(draft: Path, output: Path | None, force: bool) -> None:
+    """Dựng tệp đặc tả YAML từ một văn bản đã có (.docx, .pdf, .txt, .md, hoặc - để đọc từ stdin)."""
+    from docgen.importer import import_draft
+
+    from docgen import limits
+
+    # "-": at most one byte past the limit, which read_draft refuses before reading on
+    stdin = sys.stdin.buffer.read(limits.TEXT_BYTES + 1) if str(draft) == "-" else None
+    result = import_draft(draft, stdin)
+    if output is not None:
+        from docgen.output import write_output
+
+        write_output(output, result.yaml.encode("utf-8"), force=force, inputs=[draft])
+        click.echo(f"đã ghi {output}", err=True)
+    else:
+        click.echo(result.yaml, nl=False)
+    for note in result.notes:
+        click.echo(note, err=True)
+
+
 # ---------------------------------------------------------------- law: refs, timeline
 
 
