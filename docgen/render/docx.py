@@ -244,7 +244,10 @@ def render_context(ctx: RenderContext, template: Path) -> bytes:
     if notes is not None:
         layout.keep_symbols_whole(notes)
     props = document.core_properties
-    props.title = " ".join(filter(None, (ctx.values["ten_loai"], ctx.values["trich_yeu"])))
+    title = " ".join(filter(None, (ctx.values["ten_loai"], ctx.values["trich_yeu"])))
+    # Word's title property holds at most 255 characters (python-docx refuses more): a long trích
+    # yếu is cut there, on a word, with "…"; the document's own text keeps it whole.
+    props.title = title if len(title) <= 255 else title[:254].rsplit(" ", 1)[0] + "…"
     props.comments = ""
     return write_package(document.part.package)
 

@@ -118,3 +118,17 @@ def test_dossier_prints_what_the_check_finds_in_its_documents(tmp_path: Path) ->
     assert run.returncode == 0, run.stderr
     assert run.stdout.count("FMT019") == 3  # the Tờ trình, the báo cáo and the bản tổng hợp
     assert len(list((tmp_path / "out").glob("*.docx"))) == 3
+
+
+def test_a_long_trich_yeu_renders_whole(tmp_path: Path) -> None:
+    """A trích yếu over Word's 255-character title property crashed render (exit 3)."""
+    long = "Xây dựng “Cộng đồng học tập” cấp xã năm 2025 " + "gắn với phong trào khuyến học, khuyến tài, xây dựng xã hội học tập " * 5
+    spec = _spec(tmp_path)
+    spec.write_text(spec.read_text(encoding="utf-8").replace("trich_yeu: Xây dựng “Cộng đồng học tập” cấp xã năm 2025", f"trich_yeu: {long.strip()}"), encoding="utf-8")
+    code, output = _render(tmp_path, spec)
+    assert code == 0, output
+    import docx
+
+    document = docx.Document(str(tmp_path / "out" / "ke-hoach.docx"))
+    assert long.strip() in " ".join(p.text for p in document.paragraphs)
+    assert len(document.core_properties.title) <= 255 and document.core_properties.title.endswith("…")
