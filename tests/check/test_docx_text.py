@@ -84,3 +84,14 @@ def test_finders_share_their_work_per_text_object() -> None:
     release(text)
     assert shared(text, "x", lambda: calls.append("d") or 4) == 4
     assert calls == ["a", "c", "d"]
+
+
+@pytest.mark.parametrize("quoc_hieu", ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"])
+def test_the_reading_knows_both_spellings_of_the_quoc_hieu(quoc_hieu: str, tmp_path: Path) -> None:
+    """docgen itself writes "HÒA"; the reading knew only "HOÀ" and read on past the quốc hiệu,
+    taking the commune named under it for the issuer."""
+    from docgen.check.reading import read_document
+
+    draft_path = tmp_path / "a.txt"
+    draft_path.write_text(f"{quoc_hieu}\nĐộc lập - Tự do - Hạnh phúc\nỦY BAN NHÂN DÂN XÃ TÂN LẬP\nKẾ HOẠCH\nThử\n", encoding="utf-8")
+    assert read_document(read_draft(draft_path)).issuer_level is None

@@ -26,7 +26,7 @@ TITLE_STOP: Final = re.compile(
     r"[IVXL]{1,7}\.[ \t]|\d{1,3}\.[ \t]|[a-zđ]\)[ \t]|[-–+•*|][ \t]|Phần[ \t]|Chương[ \t]|Điều[ \t]+\d)"
 )
 # The national heading and motto: the document's header starts here.
-QUOC_HIEU: Final = re.compile(r"CỘNG[ \t]+HO[ÀÁ][ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)
+QUOC_HIEU: Final = re.compile(r"CỘNG[ \t]+(?:HO[ÀÁ]|H[ÒÓ]A)[ \t]+XÃ[ \t]+HỘI[ \t]+CHỦ[ \t]+NGHĨA[ \t]+VIỆT[ \t]+NAM", re.IGNORECASE)
 
 # A labelled row of a public-service procedure page (dịch vụ công portals), with or without its
 # value on the same line: "Tên thủ tục: Công nhận “Cộng đồng học tập” cấp xã",
