@@ -34,14 +34,15 @@ def cli() -> None:
 @click.option("--no-pdf", is_flag=True, help="Chỉ ghi .docx, không chuyển sang PDF.")
 @click.option("--templates", "templates_dir", type=click.Path(path_type=Path), default=None, help="Thư mục mẫu .docx thay cho mẫu có sẵn.")
 @click.option("--no-check", is_flag=True, help="Vẫn ghi khi bộ kiểm tra thấy lỗi trong đặc tả hoặc văn bản dựng ra.")
-def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None, no_check: bool) -> None:
+@click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp docgen.toml có giá trị mặc định của cơ quan (mặc định: tìm từ thư mục của đặc tả lên).")
+def render(specs: tuple[Path, ...], out_dir: Path, force: bool, no_pdf: bool, templates_dir: Path | None, no_check: bool, config: Path | None) -> None:
     """Dựng văn bản .docx (và PDF) từ tệp đặc tả YAML; kiểm tra đặc tả và văn bản dựng ra trước khi ghi."""
     from docgen.render.api import render_specs
     from docgen.spec.office import office_templates
 
-    templates_dir = templates_dir or office_templates(specs)
+    templates_dir = templates_dir or office_templates(specs, config)
 
-    for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir, check=not no_check):
+    for line in render_specs(list(specs), out_dir, force=force, pdf=not no_pdf, templates_dir=templates_dir, check=not no_check, config=config):
         click.echo(line)
 
 

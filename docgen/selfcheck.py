@@ -43,8 +43,9 @@ class SelfCheck:
     others: list[Finding] = field(default_factory=list)
 
 
-def check_rendered(spec: Path | None, data: bytes, target: Path) -> SelfCheck:
-    """Check the spec (when there is one) and the rendered .docx ``data`` to be written at ``target``."""
+def check_rendered(spec: Path | None, data: bytes, target: Path, office_config: Path | None = None) -> SelfCheck:
+    """Check the spec (when there is one, with the office defaults of ``office_config`` as render
+    read it) and the rendered .docx ``data`` to be written at ``target``."""
     from docgen.check.config import CheckConfig
     from docgen.check.inputs import read_draft
     from docgen.check.inputs.docx import docx_draft
@@ -53,7 +54,7 @@ def check_rendered(spec: Path | None, data: bytes, target: Path) -> SelfCheck:
     config = CheckConfig()
     found: list[Finding] = []
     if spec is not None:
-        found += check_draft(read_draft(spec), config)
+        found += check_draft(read_draft(spec, office_config=office_config), config)
     said = {(f.code, f.message) for f in found}
     found += [f for f in check_draft(docx_draft(data, str(target)), config) if (f.code, f.message) not in said]
     result = SelfCheck()

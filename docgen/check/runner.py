@@ -173,6 +173,7 @@ def check_paths(
     force: bool = False,
     annotate: bool = False,
     annotate_output: Path | None = None,
+    office_config: Path | None = None,
 ) -> CheckResult:
     """Check every file under ``paths`` ("-" reads ``stdin``); unreadable files go to ``errors``.
 
@@ -194,7 +195,7 @@ def check_paths(
             result.errors.append(exc)
     for path in files:
         try:
-            draft = read_draft(path, stdin=stdin) if path == "-" else read_draft(path)
+            draft = read_draft(path, stdin=stdin) if path == "-" else read_draft(path, office_config=office_config)
             found = check_draft(draft, config)
         except DocgenError as exc:
             result.errors.append(exc)
@@ -263,7 +264,8 @@ def run_check(
     paths = list(paths)
     if annotate:
         refuse_unannotatable(paths)
-    result = check_paths(paths, settings, stdin, fix=fix, force=force, annotate=annotate, annotate_output=annotate_output)
+    result = check_paths(paths, settings, stdin, fix=fix, force=force, annotate=annotate, annotate_output=annotate_output,
+                         office_config=config)
     fixed = {id(f) for o in result.fixes for f in o.applied}
     remaining = [f for f in result if id(f) not in fixed]
     renderer = {"text": text.render, "json": json_report.render, "sarif": sarif.render}[fmt]

@@ -26,7 +26,7 @@ from docgen.spec.models import Document
 __all__ = ["render_specs", "render_document"]
 
 
-def _load_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
+def _load_all(paths: Sequence[Path], config: Path | None = None) -> tuple[list[Document], list[str]]:
     from docgen.spec.loader import load_spec
 
     documents: list[Document] = []
@@ -35,7 +35,7 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
     for path in paths:
         warnings: list[tuple[Location, str]] = []
         try:
-            documents.append(load_spec(Path(path), warnings))
+            documents.append(load_spec(Path(path), warnings, config))
         except SpecError as exc:
             problems.extend(exc.problems)
         except DocgenError as exc:
@@ -46,14 +46,14 @@ def _load_all(paths: Sequence[Path]) -> tuple[list[Document], list[str]]:
     return documents, notes
 
 
-def _self_check(paths: Sequence[Path], targets: Sequence[Path], rendered: Sequence[bytes]) -> Iterator[str]:
+def _self_check(paths: Sequence[Path], targets: Sequence[Path], rendered: Sequence[bytes], config: Path | None) -> Iterator[str]:
     """Warnings and notes of each spec and its document as lines; CheckFailed on any error."""
     from docgen.check.report.text import format_finding
     from docgen.selfcheck import CheckFailed, check_rendered
 
     errors = []
     for path, target, data in zip(paths, targets, rendered):
-        result = check_rendered(path, data, target)
+        result = check_rendered(path, data, target, config)
         errors += result.errors
         yield from (format_finding(f) for f in result.others)
     if errors:
@@ -68,13 +68,14 @@ def render_specs(
     pdf: bool = True,
     templates_dir: Path | None = None,
     check: bool = True,
+    config: Path | None = None,
 ) -> Iterator[str]:
     """Render each spec to ``out_dir/<spec name>.docx`` (and ``.pdf``); yields progress lines.
 
     With ``check`` (the default), each spec and the document made from it are checked first
     (:mod:`docgen.selfcheck`): an error stops everything before a file is written."""
     paths = [Path(p) for p in paths]
-    documents, notes = _load_all(paths)
+    documents, notes = _load_all(paths, config)
     yield from notes
     stems = [p.stem for p in paths]
     twice = sorted({s for s in stems if stems.count(s) > 1})
@@ -92,7 +93,7 @@ def render_specs(
             raise RenderError("tệp đã có, dùng --force để ghi đè: " + ", ".join(existing))
     rendered = [render_document(doc, templates_dir) for doc in documents]
     if check:
-        yield from _self_check(paths, docx_out, rendered)
+        yield from _self_check(paths, docx_out, rendered, config)
     for target, data in zip(docx_out, rendered):
         write_output(target, data, force=force, inputs=inputs)
         yield f"đã ghi {target}"

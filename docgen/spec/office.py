@@ -200,11 +200,11 @@ def load_office_defaults(start: Path | None = None, config: Path | None = None) 
     return office_defaults(table, path)
 
 
-def office_templates(specs: Sequence[Path]) -> Path | None:
-    """The templates folder (``thu_muc_mau``) of the settings file above the first of ``specs``
-    that has one: ``docgen render`` uses it when ``--templates`` is not given."""
+def office_templates(specs: Sequence[Path], config: Path | None = None) -> Path | None:
+    """The templates folder (``thu_muc_mau``) of ``config``, or of the settings file above the
+    first of ``specs`` that has one: ``docgen render`` uses it when ``--templates`` is not given."""
     for spec in specs:
-        folder = load_office_defaults(Path(spec).parent).templates
+        folder = load_office_defaults(Path(spec).parent, config).templates
         if folder is not None:
             return folder
     return None

@@ -233,3 +233,33 @@ ho_ten = "Lê Thị Bình"
     plan = load_spec_text(starter_spec("ke-hoach", defaults), "kh.yaml")
     assert [i.abbrev for i in plan.issuers] == ["SGDĐT"]  # two issuers do not fit a plan: the example stays
     assert plan.place == "Yên Phong"
+
+
+def test_render_and_check_read_the_config_named_on_the_command_line(tmp_path: Path) -> None:
+    """`render --config` and `check --config` load a spec with the same defaults, so the document
+    render checks before writing is the one it writes (a spec that has no co_quan of its own)."""
+    import subprocess
+    import sys
+
+    office = tmp_path / "van-phong"
+    office.mkdir()
+    (office / "cau-hinh.toml").write_text(COMMUNE.replace("Yên Phong", "Khánh Hòa"), encoding="utf-8")
+    elsewhere = tmp_path / "rieng"
+    elsewhere.mkdir()
+    spec = elsewhere / "kh.yaml"  # no docgen.toml above it: without --config it lacks co_quan …
+    spec.write_text(BARE.format(kind="ke-hoach"), encoding="utf-8")
+
+    def docgen(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-c", "from docgen.cli import main; main()", *args], capture_output=True, text=True,
+                              cwd=tmp_path, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}, timeout=300)
+
+    assert docgen("render", str(spec), "-o", "out", "--no-pdf").returncode == 2
+    made = docgen("render", str(spec), "-o", "out", "--no-pdf", "--config", str(office / "cau-hinh.toml"))
+    assert made.returncode == 0, made.stderr
+    import docx
+
+    document = docx.Document(str(tmp_path / "out" / "kh.docx"))
+    header = " ".join(c.text for t in document.tables for row in t.rows for c in row.cells)
+    assert "Khánh Hòa, ngày" in header and "XÃ YÊN PHONG" in header
+    checked = docgen("check", str(spec), "--config", str(office / "cau-hinh.toml"))
+    assert checked.returncode in (0, 1) and "co_quan" not in checked.stdout + checked.stderr

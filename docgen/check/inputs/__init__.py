@@ -43,8 +43,10 @@ __all__ = ["HEADER_LINES", "TEXT_SUFFIXES", "detect_date", "docx_blocks", "lines
 TEXT_SUFFIXES = {".txt": "txt", ".md": "md", ".markdown": "md", ".text": "txt"}
 
 
-def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
-    """Read ``path`` ("-" reads ``stdin`` as text) into a :class:`Draft` with positions and date."""
+def read_draft(path: Path | str, stdin: bytes | None = None, office_config: Path | None = None) -> Draft:
+    """Read ``path`` ("-" reads ``stdin`` as text) into a :class:`Draft` with positions and date.
+    A spec is loaded with the office defaults of ``office_config`` (else the docgen.toml found
+    upward from it), as `docgen render` loads it."""
     where = str(path)
     if where == "-":
         data = stdin if stdin is not None else b""
@@ -55,7 +57,7 @@ def read_draft(path: Path | str, stdin: bytes | None = None) -> Draft:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix in (".yaml", ".yml"):
-        return _with_date(spec_draft(p))
+        return _with_date(spec_draft(p, office_config))
     try:
         # only regular files: a FIFO blocks and /dev/zero never ends (issue 9)
         refused = limits.regular_file_problem(p)

@@ -14,7 +14,7 @@ from docgen.check.model import Draft
 from docgen.errors import InputError, Location
 
 
-def spec_draft(path: Path) -> Draft:
+def spec_draft(path: Path, office_config: Path | None = None) -> Draft:
     """The strings of a spec, each placed at its YAML position; the spec is validated first."""
     from ruamel.yaml import YAML
     from ruamel.yaml.error import YAMLError
@@ -24,7 +24,7 @@ def spec_draft(path: Path) -> Draft:
         from docgen.spec.loader import load_spec
     except ImportError:  # the loader is optional for reading
         load_spec = None  # type: ignore[assignment]
-    document = load_spec(path) if load_spec is not None else None  # raises SpecError
+    document = load_spec(path, config=office_config) if load_spec is not None else None  # raises SpecError
     try:
         raw = path.read_bytes()
     except OSError as exc:
