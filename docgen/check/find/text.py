@@ -9,8 +9,9 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import Final, Literal, TypeVar
 
+from docgen.check.memo import PerObject
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import cite as P
 from docgen.check.patterns import target as T
@@ -65,27 +66,21 @@ def nfc_text(draft: Draft) -> SearchText:
 # and shared (issue 10: citations were found three times per check, clauses and dates three
 # times). Keyed by the text object itself (an entry holds it, so its id is not reused while
 # cached). The values are shared: callers never modify them.
-_SHARED: dict[int, tuple[str, dict[str, object]]] = {}
+_SHARED: Final = PerObject(4)
 
 
 def shared(text: str, name: str, make: Callable[[], T_co]) -> T_co:
     """``make()`` for this exact ``text`` object, worked out once."""
-    hit = _SHARED.get(id(text))
-    if hit is None or hit[0] is not text:
-        if len(_SHARED) >= 4:
-            _SHARED.pop(next(iter(_SHARED)))
-        hit = (text, {})
-        _SHARED[id(text)] = hit
-    if name not in hit[1]:
-        hit[1][name] = make()
-    return hit[1][name]  # type: ignore[return-value]
+    table = _SHARED.table(text)
+    if name not in table:
+        table[name] = make()
+    found: T_co = table[name]
+    return found
 
 
 def release(text: str) -> None:
     """Forget what was worked out for ``text`` (the check of its draft is over)."""
-    hit = _SHARED.get(id(text))
-    if hit is not None and hit[0] is text:
-        del _SHARED[id(text)]
+    _SHARED.forget(text)
 
 
 def quote_regions(text: str) -> list[tuple[int, int]]:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator
-from typing import Any
+from typing import Any, Final
 
+from docgen.check.memo import PerObject
 from docgen.check.model import Span
 from docgen.check.outline import DocxParagraph, DocxRun
 from docgen.check.patterns import form
@@ -41,17 +42,12 @@ def _styles_chain(style: Any) -> Iterator[Any]:
 # minutes for a long draft (issue 9). The chains are the same for every paragraph of a style,
 # so they are looked up once per document. An entry holds its document, so an id is never
 # reused while cached.
-_CACHES: dict[int, tuple[Any, dict[tuple[str | None, ...], Any]]] = {}
+_STYLES: Final = PerObject(4)
 
 
 def _cache(doc: Any) -> dict[tuple[str | None, ...], Any]:
-    hit = _CACHES.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        if len(_CACHES) >= 4:
-            _CACHES.pop(next(iter(_CACHES)))
-        hit = (doc, {})
-        _CACHES[id(doc)] = hit
-    return hit[1]
+    table: dict[tuple[str | None, ...], Any] = _STYLES.table(doc)
+    return table
 
 
 def _paragraph_chain(doc: Any, p: DocxParagraph) -> list[Any]:
