@@ -16,6 +16,8 @@ need_apt=()
 command -v soffice >/dev/null 2>&1 || need_apt+=(libreoffice-writer-nogui)
 [ -d /usr/share/fonts/truetype/liberation2 ] || need_apt+=(fonts-liberation2)
 command -v pdftoppm >/dev/null 2>&1 || need_apt+=(poppler-utils)
+# docgen serve keeps one LibreOffice running and converts through UNO (same version as LibreOffice)
+[ -f /usr/lib/python3/dist-packages/uno.py ] || need_apt+=(python3-uno)
 # the web page's browser tests drive Debian's Chromium (Playwright's own download is never used)
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 

@@ -16,6 +16,9 @@ soffice runs in a session of its own (so that its whole group can be stopped), w
 terminal's Ctrl-C never reaches it: any exception while waiting for it (KeyboardInterrupt above
 all) stops its group too, gently then by force, before it propagates (issue 9).
 
+In ``docgen serve`` only, a LibreOffice kept running (:mod:`docgen.render.warm`) converts
+first; when it cannot, the conversion is the cold one above.
+
 A PDF is only reported made after :func:`verify_pdf`: it ends with ``%%EOF``, pypdf opens it and
 it has at least one page. A disk that fills up under LibreOffice leaves a truncated file that is
 not empty; it is removed and named in the error (issue 9).
@@ -102,6 +105,8 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     docx_files = [p.resolve() for p in docx_files]
     out_dir.mkdir(parents=True, exist_ok=True)
     expected = [out_dir / f"{stem}.pdf" for stem in stems]
+    if _warm_made(docx_files, out_dir):
+        return expected
     limit = timeout if timeout is not None else timeout_for(len(docx_files))
     with tempfile.TemporaryDirectory(prefix="docgen-lo-") as work:
         profile = Path(work) / "profile"
@@ -124,6 +129,26 @@ def convert(docx_files: Sequence[Path], out_dir: Path, *, timeout: float | None 
     for path in expected:
         verify_pdf(path)
     return expected
+
+
+def _warm_made(docx_files: Sequence[Path], out_dir: Path) -> bool:
+    """True when the warm LibreOffice of ``docgen serve`` (:mod:`docgen.render.warm`, only ever
+    active in the server) made every PDF and each passed :func:`verify_pdf`; False otherwise, and
+    the caller converts them the cold way."""
+    from docgen.render import warm
+
+    office = warm.current()
+    if office is None:
+        return False
+    made = office.convert(docx_files, out_dir)
+    if made is None:
+        return False
+    try:
+        for path in made:
+            verify_pdf(path)
+    except RenderError:
+        return False
+    return True
 
 
 def _soffice(exe: str, profile: Path, sources: Sequence[Path], made: Path, limit: float, count: int) -> tuple[int, bytes]:

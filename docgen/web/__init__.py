@@ -8,7 +8,8 @@
     lookup.py    Tra cứu: timeline_report, the registry, the rules
     dossier.py   Hồ sơ công nhận: load_self_assessment → assess → route; build_dossier → .zip
     dossier_form.py  the self-assessment as a form: one row per chỉ tiêu of the catalogue
-    app.py       routes; server.py: free port, token, uvicorn
+    jobs.py      long work (PDF, preview, dossier) as a job whose page shows progress
+    app.py       routes, the warm LibreOffice's lifetime; server.py: free port, token, uvicorn
 
 Nothing here decides anything about a document: every judgement is made by ``docgen.check``,
 ``docgen.spec``, ``docgen.render``, ``docgen.law`` and ``docgen.dossier``, exactly as for the CLI.

@@ -21,7 +21,7 @@ from starlette.routing import Route
 
 from docgen.errors import Location, RenderError, SpecError
 from docgen.spec.models import Document
-from docgen.web import core
+from docgen.web import core, jobs
 
 #: Name the spec is given in messages ("du-thao.yaml:12:5: ngay: …").
 SPEC_NAME: Final = "du-thao.yaml"
@@ -185,21 +185,33 @@ async def submit(request: Request) -> Response:
     checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
     if checked.document is None:
         return _page(kind, text, checked, status=422)
-    download = await _download(action, checked.document)
+    download = await _download(request, action, checked.document, "/soan")
     if download is not None:
         return download
     if action == "xem-truoc":
-        return _page(kind, text, checked, images=await core.off_loop(preview, checked.document))
+        document = checked.document
+        return jobs.started(request, _preview_label(document), "/soan",
+                            lambda: _page(kind, text, checked, images=preview(document)))
     return _page(kind, text, checked)
 
 
-async def _download(action: str, document: Document) -> Response | None:
-    """The .docx or the PDF asked for by ``action``, made off the event loop; None for other actions."""
+def _label(document: Document) -> str:
+    return core.KIND_LABELS.get(document.kind.value, "văn bản")
+
+
+def _preview_label(document: Document) -> str:
+    return f"bản xem trước các trang của {_label(document)}"
+
+
+async def _download(request: Request, action: str, document: Document, back: str) -> Response | None:
+    """The .docx (made at once, off the event loop) or the PDF (a job with a page that shows
+    progress: LibreOffice takes a while) asked for by ``action``; None for other actions."""
     name = document.kind.value
     if action == "docx":
         return core.attachment(await core.off_loop(render_docx, document), f"{name}.docx", DOCX)
     if action == "pdf":
-        return core.attachment(await core.off_loop(render_pdf, document), f"{name}.pdf", "application/pdf")
+        return jobs.started(request, f"PDF của {_label(document)}", back,
+                            lambda: jobs.Download(render_pdf(document), f"{name}.pdf", "application/pdf"))
     return None
 
 
@@ -286,11 +298,13 @@ async def form_submit(request: Request) -> Response:
     checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
     if checked.document is None:
         return _form_page(data, checked=checked, status=422)
-    download = await _download(action, checked.document)
+    download = await _download(request, action, checked.document, "/soan/bieu-mau")
     if download is not None:
         return download
     if action == "xem-truoc":
-        return _form_page(data, checked=checked, images=await core.off_loop(preview, checked.document))
+        document = checked.document
+        return jobs.started(request, _preview_label(document), "/soan/bieu-mau",
+                            lambda: _form_page(data, checked=checked, images=preview(document)))
     return _form_page(data, checked=checked)
 
 

@@ -29,8 +29,9 @@ UPLOAD_BYTES: Final = 20 * 1024 * 1024
 FORM_FIELDS: Final = 16
 SPEC_FORM_FIELDS: Final = 20_000
 
-#: LibreOffice runs at once, over every tab (each is a process of its own; the machine may have
-#: two cores): a PDF, a preview or a dossier waits for a free slot.
+#: PDF jobs at once, over every tab (a PDF, a preview or a dossier waits for a free slot). The
+#: server's one warm LibreOffice (docgen.render.warm) converts one file at a time anyway; the
+#: slots bound the cold conversions it falls back to (each a process of its own; two cores).
 LIBREOFFICE_SLOTS: Final = threading.BoundedSemaphore(2)
 
 #: Tên loại as a clerk picks it, in the order of the issue.

@@ -22,11 +22,12 @@ from starlette.routing import Route
 
 from docgen import vi
 from docgen.errors import DocgenError, RenderError, SpecError
-from docgen.web import core
+from docgen.web import core, jobs
 
 #: The spec's file name in messages ("tu-danh-gia.yaml:14:5: …") and the .zip's name.
 SPEC_NAME: Final = "tu-danh-gia.yaml"
 STEM: Final = "ho-so-cong-nhan"
+LABEL: Final = "hồ sơ công nhận (.zip: ba tệp .docx và PDF gộp)"
 
 
 def starter() -> str:
@@ -103,6 +104,23 @@ def assess_text(text: str) -> DossierView:
     )
 
 
+def ready(text: str) -> None:
+    """Raise what ``docgen dossier`` would refuse this self-assessment for (a spec error, a mức
+    độ not met), before the long work of making the dossier starts."""
+    from docgen.dossier.build import prepare
+
+    with core.private_dir() as folder:
+        try:
+            prepare(_spec_file(folder, text))
+        except DocgenError as exc:
+            raise _renamed(exc, folder) from None
+
+
+def download(text: str) -> jobs.Download:
+    """The dossier as a job's result."""
+    return jobs.Download(dossier_zip(text), f"{STEM}.zip", "application/zip")
+
+
 def dossier_zip(text: str) -> bytes:
     """``docgen dossier`` into a private folder; the three .docx and the merged PDF, zipped."""
     from docgen.dossier.build import build_dossier
@@ -139,7 +157,8 @@ async def submit(request: Request) -> Response:
         await form.close()
     try:
         if action == "tai":
-            return core.attachment(await core.off_loop(dossier_zip, text), f"{STEM}.zip", "application/zip")
+            await core.off_loop(ready, text)  # a refusal or a spec error is said here, not on the job's page
+            return jobs.started(request, LABEL, "/ho-so", lambda: download(text))
         view = await core.off_loop(assess_text, text)
     except DocgenError as exc:
         return core.html("dossier.html", tab="/ho-so", status=422, text=text, view=None, error=str(exc))

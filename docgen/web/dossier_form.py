@@ -22,7 +22,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from docgen.errors import DocgenError
-from docgen.web import core, dossier, form
+from docgen.web import core, dossier, form, jobs
 
 #: Vietnamese names of the fields whose schema describes them in English or not at all.
 LABELS: Final[dict[str, str]] = {
@@ -204,7 +204,8 @@ async def submit(request: Request) -> Response:
         return core.attachment(text.encode("utf-8"), dossier.SPEC_NAME, "application/yaml; charset=utf-8")
     try:
         if action == "tai":
-            return core.attachment(await core.off_loop(dossier.dossier_zip, text), f"{dossier.STEM}.zip", "application/zip")
+            await core.off_loop(dossier.ready, text)  # a spec error goes by its field, a refusal on this page
+            return jobs.started(request, dossier.LABEL, "/ho-so/bieu-mau", lambda: dossier.download(text))
         view = await core.off_loop(dossier.assess_text, text)
     except DocgenError as exc:
         problems = list(getattr(exc, "problems", []))

@@ -47,5 +47,5 @@ def serve(host: str = LOCAL, port: int = 0, *, echo: Callable[[str], None] = pri
     if host not in (LOCAL, "localhost", "::1"):
         echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này thay cho {host}, vẫn cần phần ?token=….")
     echo("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl-C để dừng.")
-    config = uvicorn.Config(create_app(token), log_level="warning", access_log=False, server_header=False)
+    config = uvicorn.Config(create_app(token, warm_start=True), log_level="warning", access_log=False, server_header=False)
     uvicorn.Server(config).run(sockets=[sock])

@@ -6,8 +6,10 @@ from __future__ import annotations
 import base64
 import html
 import re
+import time
 from collections.abc import Iterator
 
+import httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient
@@ -45,6 +47,25 @@ def app() -> Starlette:
 def client(app: Starlette) -> Iterator[TestClient]:
     with make_client(app) as c:
         yield c
+
+
+REFRESH = re.compile(r'<meta http-equiv="refresh" content="(\d+)(?:;url=([^"]+))?">')
+
+
+def finish(client: TestClient, reply: httpx.Response, rounds: int = 1500) -> httpx.Response:
+    """Follow a job's page as a browser without JavaScript does (a PDF, a preview and a dossier
+    are jobs, docgen/web/jobs.py): reload while it says "đang tạo", then go where it sends the
+    browser when done; the first reply that is not a refreshing page is returned."""
+    for _ in range(rounds):
+        if not reply.headers.get("content-type", "").startswith("text/html"):
+            return reply
+        m = REFRESH.search(reply.text)
+        if m is None:
+            return reply
+        if m.group(2) is None:
+            time.sleep(0.2)
+        reply = client.get(m.group(2) or reply.url.path)
+    raise AssertionError("the job's page never finished")
 
 
 def text_of(page: str) -> str:

@@ -224,3 +224,24 @@ def test_fill_in_the_self_assessment_through_the_form(page: Page) -> None:
     page.select_option("#ct-2\\.a-dat", "true")
     page.click("button[value='danh-gia']")
     expect(page.locator("[role=status]")).to_contain_text("Đáp ứng mức độ 1; đề nghị công nhận mức độ 1")
+
+
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
+def test_the_pdf_of_a_to_trinh_through_its_job_page(browser: Browser, served: Served, tmp_path: Path,
+                                                     javascript: bool) -> None:
+    """"Tải về PDF" leads to a page saying what is being made, which reloads itself (a meta refresh,
+    so without JavaScript too) until it sends the browser to the file."""
+    context, p = open_page(browser, served, javascript=javascript)
+    p.goto(served.base + "/soan?loai=to-trinh")
+    seen: list[str] = []
+    p.on("framenavigated", lambda frame: seen.append(frame.url) if frame == p.main_frame else None)
+    with p.expect_download() as download:
+        p.click("button[value='pdf']")
+    assert download.value.suggested_filename == "to-trinh.pdf"
+    saved = tmp_path / "to-trinh.pdf"
+    download.value.save_as(saved)
+    assert saved.read_bytes().startswith(b"%PDF")
+    assert any(re.search(r"/viec/[A-Za-z0-9_-]+$", url) for url in seen)  # the job's page was shown
+    expect(p.locator("h1")).to_have_text("Đã xong PDF của Tờ trình")
+    expect(p.locator(".job")).to_contain_text("trình duyệt đang tải tệp về")
+    context.close()

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 from docgen.spec.starter import starter_spec
-from tests.web.conftest import make_client, text_of
+from tests.web.conftest import finish, make_client, text_of
 
 SUBJECT = "trich_yeu: Về việc đề nghị phê duyệt Kế hoạch xây dựng “Cộng đồng học tập” cấp tỉnh năm 2025"
 
@@ -29,7 +29,7 @@ def to_trinh(subject: str | None = None, date: str | None = None) -> str:
 
 
 def post(client: TestClient, text: str, action: str):  # type: ignore[no-untyped-def]
-    return client.post("/soan", data={"loai": "to-trinh", "dac_ta": text, "lam": action})
+    return finish(client, client.post("/soan", data={"loai": "to-trinh", "dac_ta": text, "lam": action}))  # a PDF, a preview, a dossier: through its job page
 
 
 def body_text(data: bytes) -> str:

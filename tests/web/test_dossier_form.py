@@ -11,7 +11,7 @@ from starlette.testclient import TestClient
 
 from docgen.law.criteria import criteria_set
 from docgen.web.dossier import starter
-from tests.web.conftest import form_fields, text_of
+from tests.web.conftest import finish, form_fields, text_of
 
 
 def fields(client: TestClient) -> list[tuple[str, str]]:
@@ -21,7 +21,7 @@ def fields(client: TestClient) -> list[tuple[str, str]]:
 def post(client: TestClient, posted: list[tuple[str, str]], action: str):  # type: ignore[no-untyped-def]
     data = dict(posted)
     assert len(data) == len(posted)
-    return client.post("/ho-so/bieu-mau", data={**data, "lam": action})
+    return finish(client, client.post("/ho-so/bieu-mau", data={**data, "lam": action}))  # a PDF, a preview, a dossier: through its job page
 
 
 def changed(posted: list[tuple[str, str]], name: str, value: str) -> list[tuple[str, str]]:

@@ -10,13 +10,13 @@ from pypdf import PdfReader
 from starlette.testclient import TestClient
 
 from docgen.web.dossier import starter
-from tests.web.conftest import text_of
+from tests.web.conftest import finish, text_of
 
 EXAMPLE = Path(__file__).parents[2] / "ho-so" / "xa-tan-lap-2025.yaml"
 
 
 def post(client: TestClient, text: str, action: str):  # type: ignore[no-untyped-def]
-    return client.post("/ho-so", data={"tu_danh_gia": text, "lam": action})
+    return finish(client, client.post("/ho-so", data={"tu_danh_gia": text, "lam": action}))  # a PDF, a preview, a dossier: through its job page
 
 
 def test_the_starter_is_the_bundled_example() -> None:

@@ -12,7 +12,7 @@ document.querySelectorAll("form[data-busy]").forEach(function (form) {
       form.appendChild(note);
     }
     var action = event.submitter ? event.submitter.value : "";
-    var download = ["docx", "pdf", "yaml", "tai"].indexOf(action) >= 0;
+    var download = ["docx", "yaml"].indexOf(action) >= 0;  // a PDF or a dossier goes to its job's page
     note.textContent = download ? "Đang chuẩn bị tệp, trình duyệt sẽ tải về khi xong…" : form.getAttribute("data-busy");
     if (download) {
       setTimeout(function () { note.remove(); }, 15000);
@@ -94,4 +94,28 @@ document.querySelectorAll("a[data-line]").forEach(function (link) {
     clearTimeout(timer);
     timer = setTimeout(check, 700);
   });
+})();
+
+// A job's page (PDF, preview, dossier) reloads itself every second by a meta refresh; with
+// JavaScript it asks how the job goes four times a second instead, counts the seconds, and goes
+// to the job's page (which then sends the file) as soon as the job has ended.
+(function () {
+  var job = document.querySelector("[data-job]");
+  if (!job || !window.fetch) { return; }
+  var id = job.getAttribute("data-job");
+  var seconds = job.querySelector(".seconds");
+  function ask() {
+    fetch("/viec/" + id + "/trang-thai", { credentials: "same-origin", cache: "no-store" })
+      .then(function (reply) { return reply.ok ? reply.json() : { running: false }; })
+      .then(function (state) {
+        if (state.running) {
+          if (seconds) { seconds.textContent = state.seconds; }
+          setTimeout(ask, 250);
+        } else {
+          window.location.replace("/viec/" + id);
+        }
+      })
+      .catch(function () { /* the meta refresh still reloads the page */ });
+  }
+  setTimeout(ask, 250);
 })();
