@@ -24,6 +24,7 @@ for Debian's Python 3.11 and imports into the venv's 3.11 too. Its folders are p
 
 from __future__ import annotations
 
+import atexit
 import os
 import secrets
 import shutil
@@ -152,6 +153,8 @@ class WarmOffice:
             process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                        stderr=subprocess.DEVNULL, start_new_session=True, cwd=folder)
             self._process, self._folder = process, folder
+            if self.starts == 0:  # whatever way the interpreter exits, the process goes with it
+                atexit.register(self.close)
             self.starts += 1
         try:
             local = uno.getComponentContext()

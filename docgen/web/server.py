@@ -7,6 +7,7 @@ race for the port). Uvicorn's access log is off: it would write every address, t
 from __future__ import annotations
 
 import secrets
+import signal
 import socket
 from collections.abc import Callable
 from typing import Final
@@ -48,4 +49,8 @@ def serve(host: str = LOCAL, port: int = 0, *, echo: Callable[[str], None] = pri
         echo(f"Máy khác trong mạng mở bằng địa chỉ IP của máy này thay cho {host}, vẫn cần phần ?token=….")
     echo("Mở địa chỉ trên bằng trình duyệt. Nhấn Ctrl-C để dừng.")
     config = uvicorn.Config(create_app(token, warm_start=True), log_level="warning", access_log=False, server_header=False)
-    uvicorn.Server(config).run(sockets=[sock])
+    server = uvicorn.Server(config)
+    # Closing the terminal (SIGHUP) stops the server as Ctrl-C does, so that the app's shutdown
+    # stops its LibreOffice too (uvicorn itself handles SIGINT and SIGTERM only).
+    signal.signal(signal.SIGHUP, server.handle_exit)
+    server.run(sockets=[sock])

@@ -182,6 +182,25 @@ def test_stopping_docgen_serve_leaves_no_libreoffice(tmp_path: Path) -> None:
     assert not (ours & processes_with(warm.PROFILE_PREFIX))
 
 
+def test_closing_the_terminal_leaves_no_libreoffice(tmp_path: Path) -> None:
+    """SIGHUP (the terminal window closed) stops `docgen serve` as Ctrl-C does."""
+    before = processes_with(warm.PROFILE_PREFIX)
+    served = start(tmp_path)
+    try:
+        ours: set[int] = set()
+        for _ in range(600):  # the server starts its LibreOffice in the background
+            ours = processes_with(warm.PROFILE_PREFIX) - before
+            if len(ours) >= 2:
+                break
+            time.sleep(0.1)
+        assert ours
+        served.process.send_signal(signal.SIGHUP)
+        served.process.wait(timeout=60)
+    finally:
+        served.stop()
+    assert not (ours & processes_with(warm.PROFILE_PREFIX))
+
+
 def test_without_uno_the_pdf_is_made_the_cold_way(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from docgen.render.docx import render_document
     from docgen.spec.loader import load_spec_text
