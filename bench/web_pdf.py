@@ -25,7 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # Starlette 1.x TestClient's client (requirements.lock); not the older httpx
 
 ROOT = Path(__file__).resolve().parents[1]
 REFRESH = re.compile(r'<meta http-equiv="refresh" content="(\d+)(?:;url=([^"]+))?">')

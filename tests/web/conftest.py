@@ -9,7 +9,7 @@ import re
 import time
 from collections.abc import Iterator
 
-import httpx
+import httpx2 as httpx  # Starlette 1.x TestClient's client (requirements.lock); not the older httpx
 import pytest
 from starlette.applications import Starlette
 from starlette.testclient import TestClient

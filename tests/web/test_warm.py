@@ -13,7 +13,7 @@ import signal
 import time
 from pathlib import Path
 
-import httpx
+import httpx2 as httpx  # Starlette 1.x TestClient's client (requirements.lock); not the older httpx
 import pytest
 from pypdf import PdfReader
 from starlette.applications import Starlette
