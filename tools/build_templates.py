@@ -400,13 +400,17 @@ def build_title(doc: Document, kind: Kind) -> None:
 
 
 def build_opening(doc: Document, kind: Kind) -> None:
-    """Căn cứ lines and QUYẾT ĐỊNH: for a Quyết định; an opening paragraph otherwise."""
+    """Căn cứ lines and QUYẾT ĐỊNH: for a Quyết định; otherwise one paragraph per căn cứ, then
+    the opening sentence in its own paragraph."""
     if kind is Kind.QUYET_DINH:
         tag(doc, "{%p for line in can_cu %}", "ND30CanCu")
         para(doc, "ND30CanCu", "{{ line }}")
         tag(doc, "{%p endfor %}", "ND30CanCu")
         para(doc, "ND30QuyetDinh", "QUYẾT ĐỊNH:")
     else:
+        tag(doc, "{%p for line in can_cu %}")
+        para(doc, "ND30NoiDung", "{{ line }}")
+        tag(doc, "{%p endfor %}")
         tag(doc, "{%p if mo_dau %}")
         para(doc, "ND30NoiDung", "{{ mo_dau }}")
         tag(doc, "{%p endif %}")

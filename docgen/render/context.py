@@ -133,10 +133,6 @@ def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
 def _number(value: str | None) -> str:
     """Số văn bản: 01–09 zero-padded (nd30.md §2.2 ô 3); blank when not yet numbered."""
     if not value:
@@ -196,10 +192,8 @@ class _Builder:
 
     # ------------------------------------------------------------ căn cứ and opening
 
-    def citation(self, cite: Citation, first: bool) -> str:
-        lead = nfc(cite.lead or ("Căn cứ" if self.decision else "Thực hiện"))
-        if not first and not self.decision:
-            lead = _lower_first(lead)
+    def citation(self, cite: Citation) -> str:
+        lead = _capitalize(nfc(cite.lead or ("Căn cứ" if self.decision else "Thực hiện")))
         if cite.symbol is None:
             return f"{lead} {self.text(cite.text or '').rstrip(' ;.,')}"
         entry = law_registry.load_registry().get(cite.symbol)
@@ -219,19 +213,20 @@ class _Builder:
 
     def bases_lines(self) -> list[str]:
         """Quyết định: one italic line per căn cứ, ";" after each, "." after the last (ô 6)."""
-        lines = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
+        lines = [self.citation(c) for c in self.doc.bases]
         if self.doc.opening:
             lines.append(self.text(self.doc.opening).rstrip(" ;.,"))
         return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
 
-    def opening(self) -> str:
-        """Other kinds: căn cứ joined by ";" and the opening clause after a comma."""
-        parts = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
-        opening = self.text(self.doc.opening) if self.doc.opening else ""
-        if not parts:
-            return opening
-        joined = "; ".join(parts)
-        return f"{joined}, {opening}" if opening else _sentence(joined)
+    def bases_paragraphs(self) -> tuple[list[str], str]:
+        """Other kinds: one paragraph per căn cứ, each ending with ";", then the opening sentence
+        in its own paragraph; without an opening the last căn cứ ends with "." (nd30.md §4)."""
+        lines = [self.citation(c).rstrip(" ;.,") for c in self.doc.bases]
+        opening = _capitalize(self.text(self.doc.opening).strip()) if self.doc.opening else ""
+        ends = [";"] * len(lines)
+        if lines and not opening:
+            ends[-1] = "."
+        return [line + end for line, end in zip(lines, ends)], opening
 
     # ------------------------------------------------------------ targets
 
@@ -469,8 +464,7 @@ class _Builder:
             values["can_cu"] = self.bases_lines()
             values["mo_dau"] = ""
         else:
-            values["can_cu"] = []
-            values["mo_dau"] = self.opening()
+            values["can_cu"], values["mo_dau"] = self.bases_paragraphs()
         values["blocks"] = self.body()
         values["ket_thuc"] = self.end_mark(self.text(doc.closing) if doc.closing else "")
         values["noi_nhan"] = self.distribution()
