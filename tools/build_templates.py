@@ -179,8 +179,12 @@ PARAGRAPH_STYLES: tuple[Spec, ...] = (
     Spec("ND30QuyetDinh", "NĐ30 QUYẾT ĐỊNH:", bold=True, align=CENTER, before=L.pt(12), after=L.pt(6), keep_next=True),
     Spec("ND30Muc", "NĐ30 Mục (I.)", bold=True, keep_next=True, **BODY),
     Spec("ND30Khoan", "NĐ30 Khoản (1.)", **BODY),
+    Spec("ND30KhoanTieuDe", "NĐ30 Khoản - tiêu đề riêng dòng", keep_next=True, **BODY),
     Spec("ND30Diem", "NĐ30 Điểm (a))", **BODY),
+    Spec("ND30DiemTieuDe", "NĐ30 Điểm - tiêu đề riêng dòng", keep_next=True, **BODY),
     Spec("ND30Y", "NĐ30 Ý gạch đầu dòng (-)", **BODY),
+    Spec("ND30Y2", "NĐ30 Ý cấp hai (+)", left=L.mm(5), **BODY),
+    Spec("ND30GhiChu", "NĐ30 Ghi chú", italic=True, **BODY),
     Spec("ND30Dieu", "NĐ30 Điều", **BODY),
     Spec("ND30Bang", "NĐ30 Bảng", S.table, align=LEFT, before=L.pt(3), after=L.pt(3)),
     Spec("ND30BangTieuDe", "NĐ30 Bảng - tiêu đề cột", S.table, bold=True, align=CENTER, before=L.pt(3), after=L.pt(3)),
@@ -421,6 +425,11 @@ def build_blocks(doc: Document) -> None:
     tag(doc, "{%p for b in blocks %}")
     tag(doc, '{%p if b.kind == "muc" %}', "ND30Muc")
     para(doc, "ND30Muc", "{{ b.head }}")
+    # A heading on its own line (no text after it) is kept with the next paragraph.
+    tag(doc, '{%p elif b.kind == "khoan" and not b.text %}', "ND30KhoanTieuDe")
+    para(doc, "ND30KhoanTieuDe", ("{{ b.head }}", {"bold": True}))
+    tag(doc, '{%p elif b.kind == "diem" and not b.text %}', "ND30DiemTieuDe")
+    para(doc, "ND30DiemTieuDe", "{{ b.head }}")
     tag(doc, '{%p elif b.kind == "khoan" %}', "ND30Khoan")
     para(doc, "ND30Khoan", ("{{ b.head }}", {"bold": True}), "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "diem" %}', "ND30Diem")
@@ -429,6 +438,10 @@ def build_blocks(doc: Document) -> None:
     para(doc, "ND30Dieu", ("{{ b.head }}", {"bold": True}), "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "y" %}', "ND30Y")
     para(doc, "ND30Y", "{{ b.text }}")
+    tag(doc, '{%p elif b.kind == "y2" %}', "ND30Y2")
+    para(doc, "ND30Y2", "{{ b.text }}")
+    tag(doc, '{%p elif b.kind == "ghi_chu" %}', "ND30GhiChu")
+    para(doc, "ND30GhiChu", "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "bang" %}', "ND30Bang")
     build_task_table(doc)
     tag(doc, "{%p else %}")

@@ -26,11 +26,14 @@ from docgen.law import tt25
 from docgen.render import layout
 from docgen.render import tien_do
 from docgen.render.footnotes import marker
+from docgen.render.tables import GeneralTable, table_marker
+from docgen.spec import markup
 from docgen.spec.models import (
     FOOTNOTE_MARKER,
     KIND_ABBREV,
     KIND_TITLE,
     Assignment,
+    Chunk,
     Citation,
     Document,
     Kind,
@@ -40,7 +43,7 @@ from docgen.spec.models import (
     TienDo,
 )
 
-BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "doan", "bang"]
+BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "y2", "ghi_chu", "doan", "bang", "khung"]
 
 CDHT: Final = "“Cộng đồng học tập”"
 # Who is counted by a target, per level: with a share ("90% các xã, phường, thị trấn"), with a
@@ -90,6 +93,7 @@ class RenderContext:
 
     values: dict[str, Any]
     footnotes: list[str] = field(default_factory=list)
+    tables: list[GeneralTable] = field(default_factory=list)
 
 
 def build_context(doc: Document) -> RenderContext:
@@ -152,6 +156,7 @@ class _Builder:
         self.notes: list[str] = []
         self.cited: dict[str, str] = {}
         self.blocks: list[Block] = []
+        self.tables: list[GeneralTable] = []
         self.decision = doc.kind is Kind.QUYET_DINH
 
     # ------------------------------------------------------------ text and footnotes
@@ -309,13 +314,17 @@ class _Builder:
 
     def section(self, s: Section, depth: int, n: int | None) -> None:
         paragraphs = [self.text(p) for p in s.paragraphs]
+        chunks = list(s.chunks)
         title = self.text(s.title) if s.title else ""
-        only_paragraph = len(paragraphs) == 1 and not (s.bullets or s.targets or s.tasks or s.children or s.assignments)
+        only_paragraph = len(paragraphs) == 1 and not (s.bullets or s.chunks or s.targets or s.tasks or s.children or s.assignments)
         if n is not None:
             # "2. Yêu cầu: <the one paragraph>", "Điều 2. <paragraph>", "1. <paragraph>" run on;
-            # a titled mục (I.) or Điều keeps its paragraphs below the title.
+            # a titled mục (I.) or Điều keeps its paragraphs below the title. An untitled section
+            # whose blocks start with a paragraph runs that paragraph on too.
             inline = ""
             runs_on = not title or (only_paragraph and depth > 1)
+            if not paragraphs and not title and chunks and chunks[0].paragraph is not None:
+                paragraphs = [self.marked(chunks.pop(0).paragraph or "")]
             if paragraphs and runs_on and (depth > 1 or self.decision):
                 inline = " " + paragraphs.pop(0)
                 title = f"{title}:" if title else ""
@@ -324,6 +333,8 @@ class _Builder:
             self.blocks.append(Block("doan", text=p))
         for b in s.bullets:
             self.blocks.append(Block("y", text=f"- {_unbullet(self.text(b))}"))
+        for c in chunks:
+            self.chunk(c)
         for t in s.targets:
             self.blocks.append(Block("y", text=self.target(t)))
         if s.tasks:
@@ -345,6 +356,31 @@ class _Builder:
         for a in s.assignments:
             number += 1
             self.assignment(a, assign_depth, number)
+
+    def marked(self, value: str) -> str:
+        """Spec text with ``**bold**`` / ``*italic*`` markup and footnote markers made private markers."""
+        return self.text(markup.parse(nfc(value)))
+
+    def chunk(self, c: Chunk) -> None:
+        """One block of ``khoi``, in the order written."""
+        if c.paragraph is not None:
+            self.blocks.append(Block("doan", text=self.marked(c.paragraph)))
+        elif c.bullet is not None:
+            self.blocks.append(Block("y", text=f"- {_unbullet(self.marked(c.bullet))}"))
+        elif c.sub_bullet is not None:
+            item = self.marked(c.sub_bullet).strip()
+            item = item[1:].strip() if item.startswith("+") else item
+            self.blocks.append(Block("y2", text=f"+ {item}"))
+        elif c.note is not None:
+            self.blocks.append(Block("ghi_chu", text=self.marked(c.note)))
+        elif c.table is not None:
+            table = GeneralTable(
+                headings=tuple(self.marked(col.title) for col in c.table.columns),
+                widths=tuple(col.width for col in c.table.columns),
+                rows=tuple(tuple(self.marked(cell) for cell in row) for row in c.table.rows),
+            )
+            self.tables.append(table)
+            self.blocks.append(Block("khung", text=table_marker(len(self.tables) - 1)))
 
     def assignment(self, a: Assignment, depth: int, n: int) -> None:
         unit = nfc(a.unit).strip().rstrip(":")
@@ -417,7 +453,7 @@ class _Builder:
     def end_mark(self, closing: str) -> str:
         """The content ends with "./." (every mẫu of Phụ lục III): the closing sentence carries it
         as written; without one, it is put on the last paragraph (not after a table)."""
-        if closing or not self.blocks or self.blocks[-1].kind == "bang":
+        if closing or not self.blocks or self.blocks[-1].kind in ("bang", "khung"):
             return closing
         last = self.blocks[-1]
         field_name = "text" if last.text else "head"
@@ -470,4 +506,4 @@ class _Builder:
         values["noi_nhan"] = self.distribution()
         values["signers"] = [SignerBlock(lines=tuple(nfc(x) for x in s.lines()), name=nfc(s.name)) for s in doc.signers]
         values["joint"] = len(doc.signers) > 1
-        return RenderContext(values=values, footnotes=self.notes)
+        return RenderContext(values=values, footnotes=self.notes, tables=self.tables)

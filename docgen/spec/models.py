@@ -14,15 +14,16 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from docgen import limits, vi
 from docgen.law import timeline, tt25
 from docgen.law.registry import load_registry
+from docgen.spec import markup
 
 
 class Kind(str, Enum):
@@ -196,6 +197,66 @@ class Task(_Model):
     lead_unit: str = Field(alias="chu_tri", description="Đơn vị chủ trì")
     partners: str | None = Field(None, alias="phoi_hop", description="Đơn vị phối hợp")
     timing: str = Field(alias="thoi_gian", description="Thời gian thực hiện")
+
+
+# ---------------------------------------------------------------- ordered blocks (issue 12)
+
+TEXT_WIDTH_MM: Final = 165  # A4 less the 30 + 15 mm side margins (docgen/render/layout.py)
+
+
+def _markup(value: str) -> str:
+    """A text with balanced ``**`` / ``*`` markup (docgen/spec/markup.py)."""
+    try:
+        markup.parse(value)
+    except markup.MarkupError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+Marked = Annotated[str, AfterValidator(_markup)]
+
+
+class TableColumn(_Model):
+    """A column of a general table: its heading and, optionally, its width in millimetres."""
+
+    title: Marked = Field(alias="tieu_de", description="Tiêu đề cột (lặp lại ở đầu mỗi trang)")
+    width: float | None = Field(None, alias="rong", gt=0, le=TEXT_WIDTH_MM, description="Độ rộng cột (mm); bỏ trống để chia đều phần còn lại của 165 mm")
+
+
+class Table(_Model):
+    """A general table: headed columns and rows of text (``**đậm**``, ``*nghiêng*`` allowed)."""
+
+    columns: list[TableColumn] = Field(alias="cot", min_length=1, max_length=12, description="Các cột: tieu_de, rong (mm)")
+    rows: list[list[Marked]] = Field(alias="dong", min_length=1, description="Các dòng, mỗi dòng một danh sách ô theo thứ tự cột")
+
+    @model_validator(mode="after")
+    def _fits(self) -> Table:
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"dong[{i}] có {len(row)} ô, bảng có {len(self.columns)} cột")
+        fixed = [c.width for c in self.columns if c.width is not None]
+        free = len(self.columns) - len(fixed)
+        total = sum(fixed)
+        if total > TEXT_WIDTH_MM + 0.01 or (free and total > TEXT_WIDTH_MM - 8 * free):
+            raise ValueError(f"tổng độ rộng các cột ({total:g} mm) vượt bề rộng vùng chữ {TEXT_WIDTH_MM} mm")
+        return self
+
+
+class Chunk(_Model):
+    """One block of a section's ``khoi``: exactly one of paragraph, bullet, "+" bullet, note, table."""
+
+    paragraph: Marked | None = Field(None, alias="doan", description="Đoạn văn thường")
+    bullet: Marked | None = Field(None, alias="y", description="Ý gạch đầu dòng (-)")
+    sub_bullet: Marked | None = Field(None, alias="y2", description="Ý cấp hai, dấu cộng (+)")
+    note: Marked | None = Field(None, alias="ghi_chu", description="Ghi chú, in nghiêng")
+    table: Table | None = Field(None, alias="bang", description="Bảng: cot (tieu_de, rong) và dong")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Chunk:
+        given = [v for v in (self.paragraph, self.bullet, self.sub_bullet, self.note, self.table) if v is not None]
+        if len(given) != 1:
+            raise ValueError("mỗi khối cần đúng một khóa: doan, y, y2, ghi_chu hoặc bang")
+        return self
 
 
 # ---------------------------------------------------------------- tiến độ (issue 13)
@@ -388,6 +449,10 @@ class Section(_Model):
     title: str | None = Field(None, alias="tieu_de", description="Tiêu đề của mục; số thứ tự (I., 1., a)) do docgen tự đánh")
     paragraphs: list[str] = Field(default_factory=list, alias="doan", description="Đoạn văn thường")
     bullets: list[str] = Field(default_factory=list, alias="y", description="Các ý gạch đầu dòng (-)")
+    chunks: list[Chunk] = Field(
+        default_factory=list, alias="khoi",
+        description="Các khối theo đúng thứ tự viết: doan, y (-), y2 (+), ghi_chu, bang; chữ **đậm**, *nghiêng*",
+    )
     targets: list[Target] = Field(default_factory=list, alias="muc_tieu", description="Các mục tiêu (mỗi mục tiêu một ý gạch đầu dòng)")
     assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong", description="Phân công nhiệm vụ cho từng đơn vị")
     tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu", description="Bảng phân công nhiệm vụ: nội dung, chủ trì, phối hợp, thời gian")
