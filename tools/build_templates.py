@@ -149,6 +149,7 @@ class Spec:
     line: int = 240
     based_on: str | None = None
     keep_next: bool = False
+    page_break: bool = False
 
 
 BODY = dict(first_line=L.BODY_INDENT, before=L.BODY_SPACE_BEFORE, line=L.BODY_LINE)
@@ -194,6 +195,10 @@ PARAGRAPH_STYLES: tuple[Spec, ...] = (
     Spec("ND30NoiNhan", "NĐ30 Nơi nhận - mục", S.noi_nhan, align=LEFT),
     Spec("ND30ChucVu", "NĐ30 Quyền hạn, chức vụ", S.signer, bold=True, align=CENTER),
     Spec("ND30HoTen", "NĐ30 Họ tên người ký", S.signer, bold=True, align=CENTER, before=L.SIGN_GAP),
+    # phụ lục (nd30.md §2.3): label 14 pt bold on a new page, title UPPER bold, "(Kèm theo …)" italic
+    Spec("ND30PhuLuc", "NĐ30 Phụ lục - số", 14, bold=True, align=CENTER, keep_next=True, page_break=True),
+    Spec("ND30PhuLucTen", "NĐ30 Phụ lục - tên", S.trich_yeu, bold=True, align=CENTER, keep_next=True),
+    Spec("ND30PhuLucKemTheo", "NĐ30 Phụ lục - kèm theo", S.trich_yeu, italic=True, align=CENTER, keep_next=True),
     # page number and footnotes
     Spec("ND30SoTrang", "NĐ30 Số trang", S.page_number, align=CENTER),
     Spec(L.STYLE_FOOTNOTE_TEXT, "footnote text", S.footnote, align=JUSTIFY),
@@ -227,6 +232,8 @@ def add_paragraph_style(doc: Document, spec: Spec) -> ParagraphStyle:
     fmt.widow_control = True
     if spec.keep_next:
         fmt.keep_with_next = True
+    if spec.page_break:
+        fmt.page_break_before = True
     return style
 
 
@@ -423,6 +430,15 @@ def build_opening(doc: Document, kind: Kind) -> None:
 def build_blocks(doc: Document) -> None:
     """ô 6: the flattened sections, one paragraph kind per block type, and the task matrix."""
     tag(doc, "{%p for b in blocks %}")
+    build_block_kinds(doc)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if ket_thuc %}")
+    para(doc, "ND30NoiDung", "{{ ket_thuc }}")
+    tag(doc, "{%p endif %}")
+
+
+def build_block_kinds(doc: Document) -> None:
+    """The paragraph (or table) of one block ``b``, by its kind."""
     tag(doc, '{%p if b.kind == "muc" %}', "ND30Muc")
     para(doc, "ND30Muc", "{{ b.head }}")
     # A heading on its own line (no text after it) is kept with the next paragraph.
@@ -447,10 +463,26 @@ def build_blocks(doc: Document) -> None:
     tag(doc, "{%p else %}")
     para(doc, "ND30NoiDung", "{{ b.text }}")
     tag(doc, "{%p endif %}")
+
+
+def build_annexes(doc: Document) -> None:
+    """Phụ lục after the signature: each on a new page, "Phụ lục I" (14 pt bold), the title (UPPER
+    bold), the "(Kèm theo …)" line (italic), then its own blocks (nd30.md §2.3)."""
+    tag(doc, "{%p for pl in phu_luc %}", "ND30PhuLuc")
+    para(doc, "ND30PhuLuc", "{{ pl.head }}")
+    para(doc, "ND30PhuLucTen", "{{ pl.title }}")
+    tag(doc, "{%p if pl.note %}", "ND30PhuLucKemTheo")
+    para(doc, "ND30PhuLucKemTheo", "{{ pl.note }}")
+    tag(doc, "{%p endif %}", "ND30PhuLucKemTheo")
+    rule = para(doc, L.STYLE_TITLE_RULE)
+    typical = round(L.text_width("Triển khai xây dựng “Cộng đồng học tập”", L.SIZES.trich_yeu, bold=True) * L.TITLE_RULE_RATIO)
+    left, right = L.rule_indents(L.TEXT_WIDTH, typical)
+    rule.paragraph_format.left_indent = Twips(left)
+    rule.paragraph_format.right_indent = Twips(right)
+    tag(doc, "{%p for b in pl.blocks %}")
+    build_block_kinds(doc)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if ket_thuc %}")
-    para(doc, "ND30NoiDung", "{{ ket_thuc }}")
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}", "ND30PhuLuc")
 
 
 TASK_HEADINGS = ("STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
@@ -575,6 +607,7 @@ def build(kind: Kind) -> bytes:
     build_blocks(doc)
     build_signature(doc)
     para(doc, "ND30Cach")
+    build_annexes(doc)
     build_page_number(doc)
     props = doc.core_properties
     props.title = f"Mẫu {kind.value} (NĐ 30/2020/NĐ-CP)"

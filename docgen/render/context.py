@@ -76,6 +76,16 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """A phụ lục: its label line, title, "(Kèm theo …)" line and its own blocks."""
+
+    head: str
+    title: str
+    note: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
 class IssuerLines:
     chu_quan: str
     name: str
@@ -443,12 +453,38 @@ class _Builder:
     def body(self) -> list[Block]:
         number = 0
         for s in self.doc.sections:
+            if s.annex:
+                continue  # after the signature (:meth:`annexes`)
             if s.title or self.decision:
                 number += 1
                 self.section(s, 1, number)
             else:
                 self.section(s, 1, None)
         return self.blocks
+
+    def annexes(self) -> list[Annex]:
+        """Phụ lục sections: "Phụ lục" (or "Phụ lục I", "Phụ lục II" … when there are two or more,
+        nd30.md §2.3), the title in capitals, the "(Kèm theo …)" line, and their own numbering."""
+        sections = [s for s in self.doc.sections if s.annex]
+        out: list[Annex] = []
+        main, self.blocks = self.blocks, []
+        for i, s in enumerate(sections, 1):
+            self.blocks = []
+            self.section(s.model_copy(update={"title": None}), 1, None)
+            head = f"Phụ lục {vi.roman(i)}" if len(sections) > 1 else "Phụ lục"
+            note = self.text(s.attached_to).strip() if s.attached_to else self.attached_line()
+            if note and not note.startswith("("):
+                note = f"({note})"
+            out.append(Annex(head=head, title=self.text(s.title or "").upper(), note=note, blocks=tuple(self.blocks)))
+        self.blocks = main
+        return out
+
+    def attached_line(self) -> str:
+        """"(Kèm theo Kế hoạch số 12/KH-SGDĐT ngày 15 tháng 3 năm 2025)"; blanks in a draft."""
+        kind = (KIND_TITLE[self.doc.kind] or "VĂN BẢN").capitalize()
+        number = DRAFT_NUMBER if self.doc.draft else _number(self.doc.number)
+        date = vi.date_long(self.doc.date) if self.doc.date and not self.doc.draft else "ngày      tháng      năm"
+        return f"(Kèm theo {kind} số {number.strip() or DRAFT_NUMBER}/{self.symbol()} {date})"
 
     def end_mark(self, closing: str) -> str:
         """The content ends with "./." (every mẫu of Phụ lục III): the closing sentence carries it
@@ -503,6 +539,7 @@ class _Builder:
             values["can_cu"], values["mo_dau"] = self.bases_paragraphs()
         values["blocks"] = self.body()
         values["ket_thuc"] = self.end_mark(self.text(doc.closing) if doc.closing else "")
+        values["phu_luc"] = self.annexes()
         values["noi_nhan"] = self.distribution()
         values["signers"] = [SignerBlock(lines=tuple(nfc(x) for x in s.lines()), name=nfc(s.name)) for s in doc.signers]
         values["joint"] = len(doc.signers) > 1

@@ -461,6 +461,8 @@ class Section(_Model):
     role: Literal["kinh-phi", "bao-cao", "to-chuc-thuc-hien", "muc-tieu"] | None = Field(
         None, alias="vai_tro", description="Vai trò của mục (để kiểm tra và lập hồ sơ)"
     )
+    annex: bool = Field(False, alias="phu_luc", description="true: mục này là một phụ lục, in sau chữ ký, sang trang mới, có dòng “Phụ lục I” và đánh số riêng")
+    attached_to: str | None = Field(None, alias="kem_theo", description="Dòng “(Kèm theo …)” của phụ lục; bỏ trống để docgen viết theo số, ký hiệu, ngày của văn bản")
 
 
 class Signer(_Model):
@@ -519,6 +521,20 @@ class Document(_Model):
             shown = str(value).strip() if isinstance(value, (str, int, float)) else type(value).__name__
             raise ValueError(f"số văn bản phải là số nguyên dương, tối đa {limits.SPEC_NUMBER_DIGITS} chữ số (ví dụ 5 hoặc 1357), không phải “{shown}”")
         return text
+
+    @model_validator(mode="after")
+    def _annexes_at_top_level(self) -> Document:
+        def nested(sections: list[Section]) -> bool:
+            return any(c.annex or nested(c.children) for s in sections for c in s.children)
+
+        if nested(self.sections):
+            raise ValueError("phu_luc chỉ dùng cho mục cấp cao nhất của noi_dung (một phụ lục không nằm trong mục khác)")
+        for i, s in enumerate(self.sections):
+            if s.annex and not s.title:
+                raise ValueError(f"noi_dung[{i}]: phụ lục cần tieu_de (tên phụ lục, in hoa)")
+            if s.attached_to is not None and not s.annex:
+                raise ValueError(f"noi_dung[{i}]: kem_theo chỉ dùng cho phụ lục (phu_luc: true)")
+        return self
 
     @model_validator(mode="before")
     @classmethod

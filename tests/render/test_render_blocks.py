@@ -156,3 +156,57 @@ def test_a_literal_asterisk_and_backslash_survive() -> None:
     spec = load_spec_text(SPEC.replace("{khoi}", "      - doan: 'Điểm 5 \\* 3 = 15, đường dẫn C:\\\\tmp'"), Path("x.yaml"))
     docx = Docx(render_document(spec))
     assert any(Docx.text(p) == "Điểm 5 * 3 = 15, đường dẫn C:\\tmp./." for p in docx.paragraphs())
+
+
+# ---------------------------------------------------------------- phụ lục
+
+
+def annex_data(count: int) -> dict[str, Any]:
+    data = plan_data()
+    data["ket_thuc"] = "Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./."
+    annexes = [
+        {"tieu_de": "Biểu tổng hợp kết quả", "phu_luc": True, "muc": [{"tieu_de": "Cấp xã", "y": ["Xã A đạt"]}, {"tieu_de": "Cấp huyện", "y": ["Huyện B đạt"]}]},
+        {"tieu_de": "Danh sách đơn vị", "phu_luc": True, "kem_theo": "Kèm theo Kế hoạch số 7/KH-UBND của Ủy ban nhân dân tỉnh", "doan": ["Các đơn vị sau."]},
+    ]
+    data["noi_dung"] = [*data["noi_dung"][:1], *annexes[:count], *data["noi_dung"][1:]]
+    return data
+
+
+def test_annexes_come_after_the_signature_on_new_pages_with_their_own_numbering() -> None:
+    docx = Docx(render_document(Document.model_validate(annex_data(2))))
+    styles = Styles(docx.part("word/styles.xml"))
+    paragraphs = body_paragraphs(docx)
+    texts = [Docx.text(p) for p in paragraphs]
+    signature = next(t for t in docx.body.findall("w:tbl", NS) if "Nơi nhận:" in Docx.text(t))
+    first = texts.index("Phụ lục I")
+    assert paragraphs[first].getprevious() is not None
+    assert list(docx.body).index(paragraphs[first]) > list(docx.body).index(signature)
+    assert texts[first : first + 8] == [
+        "Phụ lục I", "BIỂU TỔNG HỢP KẾT QUẢ", "(Kèm theo Kế hoạch số 07/KH-UBND ngày 05 tháng 02 năm 2025)", "",
+        "I. CẤP XÃ", "- Xã A đạt", "II. CẤP HUYỆN", "- Huyện B đạt",
+    ]
+    second = texts.index("Phụ lục II")
+    assert texts[second : second + 5] == ["Phụ lục II", "DANH SÁCH ĐƠN VỊ", "(Kèm theo Kế hoạch số 7/KH-UBND của Ủy ban nhân dân tỉnh)", "", "Các đơn vị sau."]
+    for at in (first, second):
+        assert styles.para_prop(paragraphs[at], "w:pageBreakBefore") is not None
+        assert styles.para_prop(paragraphs[at], "w:keepNext") is not None
+    # the annex is not numbered among the main mục, and "./." stays with the main content
+    assert "II. BIỂU TỔNG HỢP KẾT QUẢ" not in texts
+    assert texts.index("Trên đây là Kế hoạch của Ủy ban nhân dân tỉnh./.") < first
+
+
+def test_a_single_annex_is_just_phu_luc() -> None:
+    texts = [Docx.text(p) for p in Docx(render_document(Document.model_validate(annex_data(1)))).paragraphs()]
+    assert "Phụ lục" in texts and "Phụ lục I" not in texts
+
+
+@pytest.mark.parametrize(("noi_dung", "words"), [
+    ("  - tieu_de: A\n    muc:\n      - tieu_de: B\n        phu_luc: true", "phu_luc chỉ dùng cho mục cấp cao nhất"),
+    ("  - phu_luc: true\n    doan: [x]", "phụ lục cần tieu_de"),
+    ("  - tieu_de: A\n    kem_theo: x", "kem_theo chỉ dùng cho phụ lục"),
+])
+def test_bad_annexes_are_spec_errors(noi_dung: str, words: str) -> None:
+    source = SPEC.split("noi_dung:")[0] + "noi_dung:\n" + noi_dung + "\n"
+    with pytest.raises(SpecError) as caught:
+        load_spec_text(source, Path("x.yaml"))
+    assert words in caught.value.problems[0][1]
