@@ -527,7 +527,7 @@ class _Builder:
             "so": self.number_line(),
             "vv": f"V/v {subject}",
             "dia_danh_ngay": vi.place_date(nfc(doc.place), doc.date),
-            "ten_loai": KIND_TITLE[doc.kind] or "",
+            "ten_loai": " ".join(nfc(doc.title).split()).upper() if doc.title else KIND_TITLE[doc.kind] or "",
             "trich_yeu": subject,
             "tham_quyen": nfc(doc.authority or "").upper(),
             "kinh_gui": "" if self.decision else self.recipients(),
@@ -541,6 +541,9 @@ class _Builder:
         values["ket_thuc"] = self.end_mark(self.text(doc.closing) if doc.closing else "")
         values["phu_luc"] = self.annexes()
         values["noi_nhan"] = self.distribution()
-        values["signers"] = [SignerBlock(lines=tuple(nfc(x) for x in s.lines()), name=nfc(s.name)) for s in doc.signers]
+        lines = [tuple(nfc(x) for x in s.lines()) for s in doc.signers]
+        # Two signers side by side: the shorter block is padded so that both names sit on one line.
+        height = max(len(x) for x in lines)
+        values["signers"] = [SignerBlock(lines=x + ("",) * (height - len(x)), name=nfc(s.name)) for x, s in zip(lines, doc.signers)]
         values["joint"] = len(doc.signers) > 1
         return RenderContext(values=values, footnotes=self.notes, tables=self.tables)

@@ -468,6 +468,7 @@ class Section(_Model):
 class Signer(_Model):
     """Người ký (ô 7): authority prefix lines, position and name."""
 
+    agency: str | None = Field(None, alias="co_quan", description="Tên cơ quan in trên quyền hạn, chức vụ (văn bản liên tịch), ví dụ SỞ GIÁO DỤC VÀ ĐÀO TẠO; nhiều dòng thì viết nhiều dòng")
     tm: str | None = Field(None, description="TM. <tập thể>, ví dụ ỦY BAN NHÂN DÂN")
     kt: str | None = Field(None, description="KT. <chức vụ người đứng đầu>, ví dụ CHỦ TỊCH")
     tl: str | None = Field(None, description="TL. <chức vụ người đứng đầu>: ký thừa lệnh")
@@ -478,7 +479,7 @@ class Signer(_Model):
 
     def lines(self) -> list[str]:
         """Authority lines in order, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
-        out: list[str] = []
+        out: list[str] = [line.strip().upper() for line in (self.agency or "").splitlines() if line.strip()]
         for prefix, value in (("TM.", self.tm), ("KT.", self.kt), ("TL.", self.tl), ("TUQ.", self.tuq), ("Q.", self.q)):
             if value:
                 out.append(f"{prefix} {value.upper()}")
@@ -497,6 +498,10 @@ class Document(_Model):
     place: str = Field(alias="dia_danh", description="Địa danh ghi trước ngày tháng, ví dụ Cao Bằng")
     date: SpecDate | None = Field(None, alias="ngay", description="Ngày ban hành dd/mm/yyyy; bỏ trống ở bản dự thảo")
     subject: str = Field(alias="trich_yeu", description="Trích yếu; với công văn là phần sau V/v")
+    title: str | None = Field(
+        None, alias="ten_loai",
+        description="Tên loại viết đầy đủ khi NĐ30 cho phép thêm chữ sau tên loại, ví dụ CHƯƠNG TRÌNH PHỐI HỢP; bỏ trống để docgen viết theo loai",
+    )
     recipients: list[str] = Field(default_factory=list, alias="kinh_gui", description="Kính gửi: các nơi nhận chính (công văn, tờ trình, báo cáo lên cấp trên)")
     bases: list[Citation] = Field(default_factory=list, alias="can_cu", description="Căn cứ, văn bản thực hiện")
     opening: str | None = Field(None, alias="mo_dau", description="Câu mở đầu sau phần căn cứ")
@@ -521,6 +526,20 @@ class Document(_Model):
             shown = str(value).strip() if isinstance(value, (str, int, float)) else type(value).__name__
             raise ValueError(f"số văn bản phải là số nguyên dương, tối đa {limits.SPEC_NUMBER_DIGITS} chữ số (ví dụ 5 hoặc 1357), không phải “{shown}”")
         return text
+
+    @model_validator(mode="after")
+    def _title_of_the_kind(self) -> Document:
+        """A tên loại written in full starts with the kind's own (NĐ30 Phụ lục III): "CHƯƠNG TRÌNH PHỐI HỢP"
+        for a chương trình, never "KẾ HOẠCH" for a báo cáo; a công văn has none."""
+        if self.title is None:
+            return self
+        base = KIND_TITLE[self.kind]
+        if base is None:
+            raise ValueError("công văn không có tên loại (NĐ30 Mẫu 1.5); bỏ khóa ten_loai")
+        written = " ".join(self.title.split()).upper()
+        if written != base and not written.startswith(base + " "):
+            raise ValueError(f"tên loại của loai {self.kind.value} phải bắt đầu bằng “{base}”, không phải “{written}”")
+        return self
 
     @model_validator(mode="after")
     def _annexes_at_top_level(self) -> Document:
