@@ -143,6 +143,11 @@ def _attach(text: str, note: str) -> str:
     return stripped + note + "."
 
 
+def _unsentence(text: str) -> str:
+    """A title without its final period (the heading adds none)."""
+    return text.rstrip().rstrip(".").rstrip()
+
+
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -347,12 +352,18 @@ class _Builder:
             self.chunk(c)
         for t in s.targets:
             self.blocks.append(Block("y", text=self.target(t)))
-        if s.tasks:
+        child_depth = depth + 1 if n is not None else depth
+        number = 0
+        if s.tasks and s.task_presentation == "danh-sach":
+            for task in s.tasks:
+                number += 1
+                self.task_item(task, max(child_depth, 2), number)
+        elif s.tasks:
             self.blocks.append(Block("bang", rows=tuple(self.task_row(i, t) for i, t in enumerate(s.tasks, 1))))
         if s.schedule is not None:
             self.schedule(s.schedule)
-        child_depth = depth + 1 if n is not None else depth
-        number = 0
+        if max(child_depth, 2) != child_depth:
+            number = 0  # tasks under an untitled top-level section are numbered apart from it
         for child in s.children:
             if child.title or child_depth > 1 or self.decision:
                 number += 1
@@ -405,6 +416,21 @@ class _Builder:
             self.blocks.append(Block("y", text=f"- {task}"))
         if deadline:
             self.blocks.append(Block("y", text=f"- {deadline}"))
+
+    def task_item(self, t: Task, depth: int, n: int) -> None:
+        """A task in the written list form: "1. <tên>" then a) Nội dung, b) Đơn vị chủ trì thực
+        hiện, c) Đơn vị phối hợp, d) Thời gian thực hiện (the letters run on without phối hợp)."""
+        self.heading(depth, n, _unsentence(self.text(t.name)) if t.name else "")
+        parts = [("Nội dung", t.content), ("Đơn vị chủ trì thực hiện", t.lead_unit), ("Đơn vị phối hợp", t.partners), ("Thời gian thực hiện", t.timing)]
+        lines = [(label, self.text(value).strip()) for label, value in parts if value and value.strip()]
+        kind, _ = self.label(depth + 1, 1)
+        for i, (label, value) in enumerate(lines, 1):
+            _, head = self.label(depth + 1, i)
+            text = f"{label}: {value}"
+            if kind == "y":
+                self.blocks.append(Block("y", text=f"- {_sentence(text)}"))
+            else:
+                self.blocks.append(Block(kind, head=head, text=" " + _sentence(text)))
 
     def task_row(self, i: int, t: Task) -> TaskRow:
         return TaskRow(

@@ -193,6 +193,7 @@ class Assignment(_Model):
 class Task(_Model):
     """One row of a task matrix (bảng phân công nhiệm vụ)."""
 
+    name: str | None = Field(None, alias="ten", description="Tên nhiệm vụ: dòng “1. …” khi trình bày dạng danh sách a) – d)")
     content: str = Field(alias="noi_dung", description="Nội dung nhiệm vụ")
     lead_unit: str = Field(alias="chu_tri", description="Đơn vị chủ trì")
     partners: str | None = Field(None, alias="phoi_hop", description="Đơn vị phối hợp")
@@ -456,6 +457,10 @@ class Section(_Model):
     targets: list[Target] = Field(default_factory=list, alias="muc_tieu", description="Các mục tiêu (mỗi mục tiêu một ý gạch đầu dòng)")
     assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong", description="Phân công nhiệm vụ cho từng đơn vị")
     tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu", description="Bảng phân công nhiệm vụ: nội dung, chủ trì, phối hợp, thời gian")
+    task_presentation: Presentation = Field(
+        "bang", alias="trinh_bay",
+        description="Cách trình bày bang_nhiem_vu: bang (bảng) hoặc danh-sach (mỗi nhiệm vụ một khoản: a) Nội dung, b) Đơn vị chủ trì thực hiện, c) Đơn vị phối hợp, d) Thời gian thực hiện)",
+    )
     schedule: TienDo | None = Field(None, alias="tien_do", description="Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: docgen viết các mốc, hạn, điều khoản; có thể thêm bước riêng của cơ quan")
     children: list[Section] = Field(default_factory=list, alias="muc", description="Các mục con")
     role: Literal["kinh-phi", "bao-cao", "to-chuc-thuc-hien", "muc-tieu"] | None = Field(
