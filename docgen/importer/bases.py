@@ -44,13 +44,11 @@ class BasesReader(State):
         return [first], {"mo_dau": self.markers(first.text)}, None
 
     def opening_paragraphs(self, body: list[Para]) -> list[Para]:
-        """The căn cứ paragraphs at the top of the body (each "Căn cứ …;", the last may end with
-        "."), and the opening sentence's paragraph after them when there is one."""
+        """The căn cứ paragraphs at the top of the body (each "Căn cứ …;", some drafts end one or
+        the last with "."), and the opening sentence's paragraph after them when there is one."""
         n = 0
         while n < len(body) and body[n].rows is None and LEAD.match(body[n].text) and body[n].text.rstrip().endswith((";", ".")):
             n += 1
-            if body[n - 1].text.rstrip().endswith(".") and not body[n - 1].text.rstrip().endswith("./."):
-                break
         if n == 0:
             return []
         if n < len(body):
