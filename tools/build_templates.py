@@ -149,6 +149,7 @@ class Spec:
     line: int = 240
     based_on: str | None = None
     keep_next: bool = False
+    page_break: bool = False
 
 
 BODY = dict(first_line=L.BODY_INDENT, before=L.BODY_SPACE_BEFORE, line=L.BODY_LINE)
@@ -179,8 +180,12 @@ PARAGRAPH_STYLES: tuple[Spec, ...] = (
     Spec("ND30QuyetDinh", "NĐ30 QUYẾT ĐỊNH:", bold=True, align=CENTER, before=L.pt(12), after=L.pt(6), keep_next=True),
     Spec("ND30Muc", "NĐ30 Mục (I.)", bold=True, keep_next=True, **BODY),
     Spec("ND30Khoan", "NĐ30 Khoản (1.)", **BODY),
+    Spec("ND30KhoanTieuDe", "NĐ30 Khoản - tiêu đề riêng dòng", keep_next=True, **BODY),
     Spec("ND30Diem", "NĐ30 Điểm (a))", **BODY),
+    Spec("ND30DiemTieuDe", "NĐ30 Điểm - tiêu đề riêng dòng", keep_next=True, **BODY),
     Spec("ND30Y", "NĐ30 Ý gạch đầu dòng (-)", **BODY),
+    Spec("ND30Y2", "NĐ30 Ý cấp hai (+)", left=L.mm(5), **BODY),
+    Spec("ND30GhiChu", "NĐ30 Ghi chú", italic=True, **BODY),
     Spec("ND30Dieu", "NĐ30 Điều", **BODY),
     Spec("ND30Bang", "NĐ30 Bảng", S.table, align=LEFT, before=L.pt(3), after=L.pt(3)),
     Spec("ND30BangTieuDe", "NĐ30 Bảng - tiêu đề cột", S.table, bold=True, align=CENTER, before=L.pt(3), after=L.pt(3)),
@@ -190,6 +195,10 @@ PARAGRAPH_STYLES: tuple[Spec, ...] = (
     Spec("ND30NoiNhan", "NĐ30 Nơi nhận - mục", S.noi_nhan, align=LEFT),
     Spec("ND30ChucVu", "NĐ30 Quyền hạn, chức vụ", S.signer, bold=True, align=CENTER),
     Spec("ND30HoTen", "NĐ30 Họ tên người ký", S.signer, bold=True, align=CENTER, before=L.SIGN_GAP),
+    # phụ lục (nd30.md §2.3): label 14 pt bold on a new page, title UPPER bold, "(Kèm theo …)" italic
+    Spec("ND30PhuLuc", "NĐ30 Phụ lục - số", 14, bold=True, align=CENTER, keep_next=True, page_break=True),
+    Spec("ND30PhuLucTen", "NĐ30 Phụ lục - tên", S.trich_yeu, bold=True, align=CENTER, keep_next=True),
+    Spec("ND30PhuLucKemTheo", "NĐ30 Phụ lục - kèm theo", S.trich_yeu, italic=True, align=CENTER, keep_next=True),
     # page number and footnotes
     Spec("ND30SoTrang", "NĐ30 Số trang", S.page_number, align=CENTER),
     Spec(L.STYLE_FOOTNOTE_TEXT, "footnote text", S.footnote, align=JUSTIFY),
@@ -223,6 +232,8 @@ def add_paragraph_style(doc: Document, spec: Spec) -> ParagraphStyle:
     fmt.widow_control = True
     if spec.keep_next:
         fmt.keep_with_next = True
+    if spec.page_break:
+        fmt.page_break_before = True
     return style
 
 
@@ -359,13 +370,18 @@ def build_header(doc: Document, kind: Kind) -> None:
     para(agency, "ND30ChuQuan", "{{ iss.chu_quan }}")
     tag(agency, "{%p endif %}", "ND30ChuQuan")
     para(agency, L.STYLE_AGENCY, "{{ iss.name }}")
-    tag(agency, "{%p endfor %}", "ND30CoQuan")
+    # The rule under each issuer's name: in a joint document the second issuer (and its chủ quản)
+    # starts below the first one's rule, so the first's chủ quản never reads as the second's.
     rule = para(agency, L.STYLE_AGENCY_RULE)
     # A typical length; docgen re-measures it for the actual name (layout.fit_rules).
     typical = round(L.text_width("ỦY BAN NHÂN DÂN", L.SIZES.co_quan, bold=True) * L.AGENCY_RULE_RATIO)
     left, right = L.rule_indents(L.HEADER_LEFT - 2 * L.HEADER_CELL_MARGIN, typical)
     rule.paragraph_format.left_indent = Twips(left)
     rule.paragraph_format.right_indent = Twips(right)
+    tag(agency, "{%p if not loop.last %}", "ND30Cach")
+    para(agency, "ND30Cach")
+    tag(agency, "{%p endif %}", "ND30Cach")
+    tag(agency, "{%p endfor %}", "ND30CoQuan")
     para(nation, "ND30QuocHieu", L.QUOC_HIEU)
     para(nation, "ND30TieuNgu", L.TIEU_NGU)
     motto = para(nation, L.STYLE_MOTTO_RULE)
@@ -400,13 +416,17 @@ def build_title(doc: Document, kind: Kind) -> None:
 
 
 def build_opening(doc: Document, kind: Kind) -> None:
-    """Căn cứ lines and QUYẾT ĐỊNH: for a Quyết định; an opening paragraph otherwise."""
+    """Căn cứ lines and QUYẾT ĐỊNH: for a Quyết định; otherwise one paragraph per căn cứ, then
+    the opening sentence in its own paragraph."""
     if kind is Kind.QUYET_DINH:
         tag(doc, "{%p for line in can_cu %}", "ND30CanCu")
         para(doc, "ND30CanCu", "{{ line }}")
         tag(doc, "{%p endfor %}", "ND30CanCu")
         para(doc, "ND30QuyetDinh", "QUYẾT ĐỊNH:")
     else:
+        tag(doc, "{%p for line in can_cu %}")
+        para(doc, "ND30NoiDung", "{{ line }}")
+        tag(doc, "{%p endfor %}")
         tag(doc, "{%p if mo_dau %}")
         para(doc, "ND30NoiDung", "{{ mo_dau }}")
         tag(doc, "{%p endif %}")
@@ -415,8 +435,22 @@ def build_opening(doc: Document, kind: Kind) -> None:
 def build_blocks(doc: Document) -> None:
     """ô 6: the flattened sections, one paragraph kind per block type, and the task matrix."""
     tag(doc, "{%p for b in blocks %}")
+    build_block_kinds(doc)
+    tag(doc, "{%p endfor %}")
+    tag(doc, "{%p if ket_thuc %}")
+    para(doc, "ND30NoiDung", "{{ ket_thuc }}")
+    tag(doc, "{%p endif %}")
+
+
+def build_block_kinds(doc: Document) -> None:
+    """The paragraph (or table) of one block ``b``, by its kind."""
     tag(doc, '{%p if b.kind == "muc" %}', "ND30Muc")
     para(doc, "ND30Muc", "{{ b.head }}")
+    # A heading on its own line (no text after it) is kept with the next paragraph.
+    tag(doc, '{%p elif b.kind == "khoan" and not b.text %}', "ND30KhoanTieuDe")
+    para(doc, "ND30KhoanTieuDe", ("{{ b.head }}", {"bold": True}))
+    tag(doc, '{%p elif b.kind == "diem" and not b.text %}', "ND30DiemTieuDe")
+    para(doc, "ND30DiemTieuDe", "{{ b.head }}")
     tag(doc, '{%p elif b.kind == "khoan" %}', "ND30Khoan")
     para(doc, "ND30Khoan", ("{{ b.head }}", {"bold": True}), "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "diem" %}', "ND30Diem")
@@ -425,15 +459,35 @@ def build_blocks(doc: Document) -> None:
     para(doc, "ND30Dieu", ("{{ b.head }}", {"bold": True}), "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "y" %}', "ND30Y")
     para(doc, "ND30Y", "{{ b.text }}")
+    tag(doc, '{%p elif b.kind == "y2" %}', "ND30Y2")
+    para(doc, "ND30Y2", "{{ b.text }}")
+    tag(doc, '{%p elif b.kind == "ghi_chu" %}', "ND30GhiChu")
+    para(doc, "ND30GhiChu", "{{ b.text }}")
     tag(doc, '{%p elif b.kind == "bang" %}', "ND30Bang")
     build_task_table(doc)
     tag(doc, "{%p else %}")
     para(doc, "ND30NoiDung", "{{ b.text }}")
     tag(doc, "{%p endif %}")
+
+
+def build_annexes(doc: Document) -> None:
+    """Phụ lục after the signature: each on a new page, "Phụ lục I" (14 pt bold), the title (UPPER
+    bold), the "(Kèm theo …)" line (italic), then its own blocks (nd30.md §2.3)."""
+    tag(doc, "{%p for pl in phu_luc %}", "ND30PhuLuc")
+    para(doc, "ND30PhuLuc", "{{ pl.head }}")
+    para(doc, "ND30PhuLucTen", "{{ pl.title }}")
+    tag(doc, "{%p if pl.note %}", "ND30PhuLucKemTheo")
+    para(doc, "ND30PhuLucKemTheo", "{{ pl.note }}")
+    tag(doc, "{%p endif %}", "ND30PhuLucKemTheo")
+    rule = para(doc, L.STYLE_TITLE_RULE)
+    typical = round(L.text_width("Triển khai xây dựng “Cộng đồng học tập”", L.SIZES.trich_yeu, bold=True) * L.TITLE_RULE_RATIO)
+    left, right = L.rule_indents(L.TEXT_WIDTH, typical)
+    rule.paragraph_format.left_indent = Twips(left)
+    rule.paragraph_format.right_indent = Twips(right)
+    tag(doc, "{%p for b in pl.blocks %}")
+    build_block_kinds(doc)
     tag(doc, "{%p endfor %}")
-    tag(doc, "{%p if ket_thuc %}")
-    para(doc, "ND30NoiDung", "{{ ket_thuc }}")
-    tag(doc, "{%p endif %}")
+    tag(doc, "{%p endfor %}", "ND30PhuLuc")
 
 
 TASK_HEADINGS = ("STT", "Nội dung", "Đơn vị chủ trì", "Đơn vị phối hợp", "Thời gian thực hiện")
@@ -558,6 +612,7 @@ def build(kind: Kind) -> bytes:
     build_blocks(doc)
     build_signature(doc)
     para(doc, "ND30Cach")
+    build_annexes(doc)
     build_page_number(doc)
     props = doc.core_properties
     props.title = f"Mẫu {kind.value} (NĐ 30/2020/NĐ-CP)"

@@ -1,16 +1,18 @@
-"""Căn cứ and the opening sentence: "Thực hiện A; căn cứ B, <opening>" (one paragraph) or, in a
-Quyết định, one căn cứ per line between the thẩm quyền and "QUYẾT ĐỊNH:".
+"""Căn cứ and the opening sentence: one căn cứ per paragraph ("Thực hiện A;", "Căn cứ B;") then
+the opening sentence, as docgen writes them; the older one-paragraph form "Thực hiện A; căn cứ B,
+<opening>"; or, in a Quyết định, one căn cứ per line between the thẩm quyền and "QUYẾT ĐỊNH:".
 
-A parse is kept only when docgen writes the same paragraph back from it (:func:`_rendered_opening`
+A parse is kept only when docgen writes the same words back from it (:func:`_rendered_opening`
 asks render/context.py); otherwise the citations are kept as written (``noi_dung``), and at last
 the whole paragraph as ``mo_dau``.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from docgen.importer.patterns import DECISION_LINE, LEAD, SHORT_NOTE, SYMBOL
+from docgen.importer.patterns import BULLET, DECISION_LINE, LEAD, SHORT_NOTE, SYMBOL
 from docgen.importer.read import Para
 from docgen.importer.state import State, is_numbered, is_upper
 from docgen.spec.models import FOOTNOTE_MARKER, Kind
@@ -25,11 +27,51 @@ class BasesReader(State):
             return self.decision_opening(body)
         if not body or is_numbered(body[0].text) or body[0].rows is not None:
             return [], None, None
+        paragraphs = self.opening_paragraphs(body)
+        if paragraphs:
+            written = [" ".join(p.text.split()) for p in paragraphs]
+            for candidate in (self.paragraph_opening(paragraphs, registry=True), self.paragraph_opening(paragraphs, registry=False)):
+                if _rendered_opening(self.kind, candidate) == written:
+                    return paragraphs, candidate, None
+            for candidate in (self.paragraph_opening(paragraphs, registry=True), self.paragraph_opening(paragraphs, registry=False)):
+                if _words(" ".join(_rendered_opening(self.kind, candidate))) == _words(" ".join(written)):
+                    return paragraphs, candidate, None
         first = body[0]
-        for candidate in (self.structured_opening(first.text, registry=True), self.structured_opening(first.text, registry=False)):
-            if candidate is not None and _rendered_opening(self.kind, candidate) == " ".join(first.text.split()):
-                return [first], candidate, None
+        for maybe in (self.structured_opening(first.text, registry=True), self.structured_opening(first.text, registry=False)):
+            # the older one-paragraph form: docgen writes it back one căn cứ per paragraph
+            if maybe is not None and _words(" ".join(_rendered_opening(self.kind, maybe))) == _words(first.text):
+                return [first], maybe, None
         return [first], {"mo_dau": self.markers(first.text)}, None
+
+    def opening_paragraphs(self, body: list[Para]) -> list[Para]:
+        """The căn cứ paragraphs at the top of the body (each "Căn cứ …;", some drafts end one or
+        the last with "."), and the opening sentence's paragraph after them when there is one."""
+        n = 0
+        while n < len(body) and body[n].rows is None and LEAD.match(body[n].text) and body[n].text.rstrip().endswith((";", ".")):
+            n += 1
+        if n == 0:
+            return []
+        if n < len(body):
+            nxt = body[n]
+            if nxt.rows is None and not is_numbered(nxt.text) and not BULLET.match(nxt.text) and not LEAD.match(nxt.text):
+                n += 1
+        return body[:n]
+
+    def paragraph_opening(self, paragraphs: list[Para], *, registry: bool) -> dict[str, Any]:
+        """Căn cứ paragraphs → can_cu; a last paragraph without a lead → mo_dau."""
+        bases: list[dict[str, Any]] = []
+        opening: str | None = None
+        for p in paragraphs:
+            m = LEAD.match(p.text)
+            if m is None:
+                opening = p.text
+                continue
+            lead = m.group("lead")
+            bases.append({"dan": lead[:1].upper() + lead[1:], "noi_dung": m.group("rest").rstrip(" ;.,")})
+        out: dict[str, Any] = {"can_cu": [self.citation(b, registry) for b in bases]}
+        if opening:
+            out["mo_dau"] = self.markers(opening)
+        return out
 
     def structured_opening(self, text: str, *, registry: bool) -> dict[str, Any] | None:
         """"Thực hiện A; căn cứ B, <opening>" → can_cu [A, B] and mo_dau, when it parses so."""
@@ -153,8 +195,13 @@ def _opening_cut(segment: str) -> int | None:
     return None
 
 
-def _rendered_opening(kind: Kind, keys: dict[str, Any]) -> str:
-    """What docgen writes for these căn cứ and opening (render/context.py), to check a parse."""
+def _words(text: str) -> str:
+    """The words of ``text`` in lower case, without the punctuation that joins căn cứ."""
+    return " ".join(re.sub(r"[;,.:]", " ", text.lower()).split())
+
+
+def _rendered_opening(kind: Kind, keys: dict[str, Any]) -> list[str]:
+    """The paragraphs docgen writes for these căn cứ and opening (render/context.py), to check a parse."""
     from docgen.errors import DocgenError
     from docgen.render.context import build_context
     from docgen.spec.models import Document
@@ -163,8 +210,9 @@ def _rendered_opening(kind: Kind, keys: dict[str, Any]) -> str:
     try:
         values = build_context(Document.model_validate(data)).values
     except (DocgenError, ValueError):
-        return ""
-    return " ".join(str(values["mo_dau"]).split())
+        return []
+    lines = [*values["can_cu"], *([values["mo_dau"]] if values["mo_dau"] else [])]
+    return [" ".join(str(line).split()) for line in lines]
 
 
 def _unmarked(value: Any) -> Any:

@@ -36,6 +36,11 @@ class Builder(HeaderReader, BasesReader, BodyReader, SignatureReader):
             closing = body.pop().text
         sections = self.sections(body)
         signers, distribution, archive = self.tail(tail)
+        if header.get("du_thao"):
+            # a draft may leave the signer's name to be written in (docgen renders it blank)
+            for signer in signers:
+                if signer.get("ho_ten") == "…":
+                    signer["ho_ten"] = ""
         if self.leftover:
             leftover = [self.markers(t) for t in self.leftover]
             if sections and not (self.kind is Kind.QUYET_DINH and "muc" in sections[-1]):

@@ -26,11 +26,14 @@ from docgen.law import tt25
 from docgen.render import layout
 from docgen.render import tien_do
 from docgen.render.footnotes import marker
+from docgen.render.tables import GeneralTable, table_marker
+from docgen.spec import markup
 from docgen.spec.models import (
     FOOTNOTE_MARKER,
     KIND_ABBREV,
     KIND_TITLE,
     Assignment,
+    Chunk,
     Citation,
     Document,
     Kind,
@@ -40,7 +43,7 @@ from docgen.spec.models import (
     TienDo,
 )
 
-BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "doan", "bang"]
+BlockKind = Literal["muc", "dieu", "khoan", "diem", "y", "y2", "ghi_chu", "doan", "bang", "khung"]
 
 CDHT: Final = "“Cộng đồng học tập”"
 # Who is counted by a target, per level: with a share ("90% các xã, phường, thị trấn"), with a
@@ -73,6 +76,16 @@ class Block:
 
 
 @dataclass(frozen=True)
+class Annex:
+    """A phụ lục: its label line, title, "(Kèm theo …)" line and its own blocks."""
+
+    head: str
+    title: str
+    note: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
 class IssuerLines:
     chu_quan: str
     name: str
@@ -90,6 +103,7 @@ class RenderContext:
 
     values: dict[str, Any]
     footnotes: list[str] = field(default_factory=list)
+    tables: list[GeneralTable] = field(default_factory=list)
 
 
 def build_context(doc: Document) -> RenderContext:
@@ -129,12 +143,13 @@ def _attach(text: str, note: str) -> str:
     return stripped + note + "."
 
 
+def _unsentence(text: str) -> str:
+    """A title without its final period (the heading adds none)."""
+    return text.rstrip().rstrip(".").rstrip()
+
+
 def _capitalize(text: str) -> str:
     return text[:1].upper() + text[1:]
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
 
 
 def _number(value: str | None) -> str:
@@ -156,6 +171,7 @@ class _Builder:
         self.notes: list[str] = []
         self.cited: dict[str, str] = {}
         self.blocks: list[Block] = []
+        self.tables: list[GeneralTable] = []
         self.decision = doc.kind is Kind.QUYET_DINH
 
     # ------------------------------------------------------------ text and footnotes
@@ -196,10 +212,8 @@ class _Builder:
 
     # ------------------------------------------------------------ căn cứ and opening
 
-    def citation(self, cite: Citation, first: bool) -> str:
-        lead = nfc(cite.lead or ("Căn cứ" if self.decision else "Thực hiện"))
-        if not first and not self.decision:
-            lead = _lower_first(lead)
+    def citation(self, cite: Citation) -> str:
+        lead = _capitalize(nfc(cite.lead or ("Căn cứ" if self.decision else "Thực hiện")))
         if cite.symbol is None:
             return f"{lead} {self.text(cite.text or '').rstrip(' ;.,')}"
         entry = law_registry.load_registry().get(cite.symbol)
@@ -219,19 +233,20 @@ class _Builder:
 
     def bases_lines(self) -> list[str]:
         """Quyết định: one italic line per căn cứ, ";" after each, "." after the last (ô 6)."""
-        lines = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
+        lines = [self.citation(c) for c in self.doc.bases]
         if self.doc.opening:
             lines.append(self.text(self.doc.opening).rstrip(" ;.,"))
         return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
 
-    def opening(self) -> str:
-        """Other kinds: căn cứ joined by ";" and the opening clause after a comma."""
-        parts = [self.citation(c, i == 0) for i, c in enumerate(self.doc.bases)]
-        opening = self.text(self.doc.opening) if self.doc.opening else ""
-        if not parts:
-            return opening
-        joined = "; ".join(parts)
-        return f"{joined}, {opening}" if opening else _sentence(joined)
+    def bases_paragraphs(self) -> tuple[list[str], str]:
+        """Other kinds: one paragraph per căn cứ, each ending with ";", then the opening sentence
+        in its own paragraph; without an opening the last căn cứ ends with "." (nd30.md §4)."""
+        lines = [self.citation(c).rstrip(" ;.,") for c in self.doc.bases]
+        opening = _capitalize(self.text(self.doc.opening).strip()) if self.doc.opening else ""
+        ends = [";"] * len(lines)
+        if lines and not opening:
+            ends[-1] = "."
+        return [line + end for line, end in zip(lines, ends)], opening
 
     # ------------------------------------------------------------ targets
 
@@ -314,13 +329,17 @@ class _Builder:
 
     def section(self, s: Section, depth: int, n: int | None) -> None:
         paragraphs = [self.text(p) for p in s.paragraphs]
+        chunks = list(s.chunks)
         title = self.text(s.title) if s.title else ""
-        only_paragraph = len(paragraphs) == 1 and not (s.bullets or s.targets or s.tasks or s.children or s.assignments)
+        only_paragraph = len(paragraphs) == 1 and not (s.bullets or s.chunks or s.targets or s.tasks or s.children or s.assignments)
         if n is not None:
             # "2. Yêu cầu: <the one paragraph>", "Điều 2. <paragraph>", "1. <paragraph>" run on;
-            # a titled mục (I.) or Điều keeps its paragraphs below the title.
+            # a titled mục (I.) or Điều keeps its paragraphs below the title. An untitled section
+            # whose blocks start with a paragraph runs that paragraph on too.
             inline = ""
             runs_on = not title or (only_paragraph and depth > 1)
+            if not paragraphs and not title and chunks and chunks[0].paragraph is not None:
+                paragraphs = [self.marked(chunks.pop(0).paragraph or "")]
             if paragraphs and runs_on and (depth > 1 or self.decision):
                 inline = " " + paragraphs.pop(0)
                 title = f"{title}:" if title else ""
@@ -329,14 +348,22 @@ class _Builder:
             self.blocks.append(Block("doan", text=p))
         for b in s.bullets:
             self.blocks.append(Block("y", text=f"- {_unbullet(self.text(b))}"))
+        for c in chunks:
+            self.chunk(c)
         for t in s.targets:
             self.blocks.append(Block("y", text=self.target(t)))
-        if s.tasks:
+        child_depth = depth + 1 if n is not None else depth
+        number = 0
+        if s.tasks and s.task_presentation == "danh-sach":
+            for task in s.tasks:
+                number += 1
+                self.task_item(task, max(child_depth, 2), number)
+        elif s.tasks:
             self.blocks.append(Block("bang", rows=tuple(self.task_row(i, t) for i, t in enumerate(s.tasks, 1))))
         if s.schedule is not None:
             self.schedule(s.schedule)
-        child_depth = depth + 1 if n is not None else depth
-        number = 0
+        if max(child_depth, 2) != child_depth:
+            number = 0  # tasks under an untitled top-level section are numbered apart from it
         for child in s.children:
             if child.title or child_depth > 1 or self.decision:
                 number += 1
@@ -351,6 +378,31 @@ class _Builder:
             number += 1
             self.assignment(a, assign_depth, number)
 
+    def marked(self, value: str) -> str:
+        """Spec text with ``**bold**`` / ``*italic*`` markup and footnote markers made private markers."""
+        return self.text(markup.parse(nfc(value)))
+
+    def chunk(self, c: Chunk) -> None:
+        """One block of ``khoi``, in the order written."""
+        if c.paragraph is not None:
+            self.blocks.append(Block("doan", text=self.marked(c.paragraph)))
+        elif c.bullet is not None:
+            self.blocks.append(Block("y", text=f"- {_unbullet(self.marked(c.bullet))}"))
+        elif c.sub_bullet is not None:
+            item = self.marked(c.sub_bullet).strip()
+            item = item[1:].strip() if item.startswith("+") else item
+            self.blocks.append(Block("y2", text=f"+ {item}"))
+        elif c.note is not None:
+            self.blocks.append(Block("ghi_chu", text=self.marked(c.note)))
+        elif c.table is not None:
+            table = GeneralTable(
+                headings=tuple(self.marked(col.title) for col in c.table.columns),
+                widths=tuple(col.width for col in c.table.columns),
+                rows=tuple(tuple(self.marked(cell) for cell in row) for row in c.table.rows),
+            )
+            self.tables.append(table)
+            self.blocks.append(Block("khung", text=table_marker(len(self.tables) - 1)))
+
     def assignment(self, a: Assignment, depth: int, n: int) -> None:
         unit = nfc(a.unit).strip().rstrip(":")
         tasks = [_sentence(self.text(t)) for t in a.tasks]
@@ -364,6 +416,21 @@ class _Builder:
             self.blocks.append(Block("y", text=f"- {task}"))
         if deadline:
             self.blocks.append(Block("y", text=f"- {deadline}"))
+
+    def task_item(self, t: Task, depth: int, n: int) -> None:
+        """A task in the written list form: "1. <tên>" then a) Nội dung, b) Đơn vị chủ trì thực
+        hiện, c) Đơn vị phối hợp, d) Thời gian thực hiện (the letters run on without phối hợp)."""
+        self.heading(depth, n, _unsentence(self.text(t.name)) if t.name else "")
+        parts = [("Nội dung", t.content), ("Đơn vị chủ trì thực hiện", t.lead_unit), ("Đơn vị phối hợp", t.partners), ("Thời gian thực hiện", t.timing)]
+        lines = [(label, self.text(value).strip()) for label, value in parts if value and value.strip()]
+        kind, _ = self.label(depth + 1, 1)
+        for i, (label, value) in enumerate(lines, 1):
+            _, head = self.label(depth + 1, i)
+            text = f"{label}: {value}"
+            if kind == "y":
+                self.blocks.append(Block("y", text=f"- {_sentence(text)}"))
+            else:
+                self.blocks.append(Block(kind, head=head, text=" " + _sentence(text)))
 
     def task_row(self, i: int, t: Task) -> TaskRow:
         return TaskRow(
@@ -412,6 +479,8 @@ class _Builder:
     def body(self) -> list[Block]:
         number = 0
         for s in self.doc.sections:
+            if s.annex:
+                continue  # after the signature (:meth:`annexes`)
             if s.title or self.decision:
                 number += 1
                 self.section(s, 1, number)
@@ -419,10 +488,34 @@ class _Builder:
                 self.section(s, 1, None)
         return self.blocks
 
+    def annexes(self) -> list[Annex]:
+        """Phụ lục sections: "Phụ lục" (or "Phụ lục I", "Phụ lục II" … when there are two or more,
+        nd30.md §2.3), the title in capitals, the "(Kèm theo …)" line, and their own numbering."""
+        sections = [s for s in self.doc.sections if s.annex]
+        out: list[Annex] = []
+        main, self.blocks = self.blocks, []
+        for i, s in enumerate(sections, 1):
+            self.blocks = []
+            self.section(s.model_copy(update={"title": None}), 1, None)
+            head = f"Phụ lục {vi.roman(i)}" if len(sections) > 1 else "Phụ lục"
+            note = self.text(s.attached_to).strip() if s.attached_to else self.attached_line()
+            if note and not note.startswith("("):
+                note = f"({note})"
+            out.append(Annex(head=head, title=self.text(s.title or "").upper(), note=note, blocks=tuple(self.blocks)))
+        self.blocks = main
+        return out
+
+    def attached_line(self) -> str:
+        """"(Kèm theo Kế hoạch số 12/KH-SGDĐT ngày 15 tháng 3 năm 2025)"; blanks in a draft."""
+        kind = (KIND_TITLE[self.doc.kind] or "VĂN BẢN").capitalize()
+        number = DRAFT_NUMBER if self.doc.draft else _number(self.doc.number)
+        date = vi.date_long(self.doc.date) if self.doc.date and not self.doc.draft else "ngày      tháng      năm"
+        return f"(Kèm theo {kind} số {number.strip() or DRAFT_NUMBER}/{self.symbol()} {date})"
+
     def end_mark(self, closing: str) -> str:
         """The content ends with "./." (every mẫu of Phụ lục III): the closing sentence carries it
         as written; without one, it is put on the last paragraph (not after a table)."""
-        if closing or not self.blocks or self.blocks[-1].kind == "bang":
+        if closing or not self.blocks or self.blocks[-1].kind in ("bang", "khung"):
             return closing
         last = self.blocks[-1]
         field_name = "text" if last.text else "head"
@@ -460,7 +553,7 @@ class _Builder:
             "so": self.number_line(),
             "vv": f"V/v {subject}",
             "dia_danh_ngay": vi.place_date(nfc(doc.place), doc.date),
-            "ten_loai": KIND_TITLE[doc.kind] or "",
+            "ten_loai": " ".join(nfc(doc.title).split()).upper() if doc.title else KIND_TITLE[doc.kind] or "",
             "trich_yeu": subject,
             "tham_quyen": nfc(doc.authority or "").upper(),
             "kinh_gui": "" if self.decision else self.recipients(),
@@ -469,11 +562,14 @@ class _Builder:
             values["can_cu"] = self.bases_lines()
             values["mo_dau"] = ""
         else:
-            values["can_cu"] = []
-            values["mo_dau"] = self.opening()
+            values["can_cu"], values["mo_dau"] = self.bases_paragraphs()
         values["blocks"] = self.body()
         values["ket_thuc"] = self.end_mark(self.text(doc.closing) if doc.closing else "")
+        values["phu_luc"] = self.annexes()
         values["noi_nhan"] = self.distribution()
-        values["signers"] = [SignerBlock(lines=tuple(nfc(x) for x in s.lines()), name=nfc(s.name)) for s in doc.signers]
+        lines = [tuple(nfc(x) for x in s.lines()) for s in doc.signers]
+        # Two signers side by side: the shorter block is padded so that both names sit on one line.
+        height = max(len(x) for x in lines)
+        values["signers"] = [SignerBlock(lines=x + ("",) * (height - len(x)), name=nfc(s.name)) for x, s in zip(lines, doc.signers)]
         values["joint"] = len(doc.signers) > 1
-        return RenderContext(values=values, footnotes=self.notes)
+        return RenderContext(values=values, footnotes=self.notes, tables=self.tables)

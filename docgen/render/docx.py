@@ -38,7 +38,7 @@ from jinja2 import nodes
 from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import RenderError
-from docgen.render import footnotes, layout
+from docgen.render import footnotes, inline, layout, tables
 from docgen.render.context import RenderContext, build_context
 from docgen.spec.models import Document, Kind
 
@@ -237,6 +237,8 @@ def render_context(ctx: RenderContext, template: Path) -> bytes:
     except jinja2.TemplateError as exc:
         raise RenderError(f"mẫu {template}: không dựng được văn bản ({exc})") from None
     document: DocxDocument = tpl.docx
+    tables.apply(document.element.body, ctx.tables)
+    inline.apply(document.element.body)
     footnotes.apply(document, ctx.footnotes)
     layout.fit_rules(document.element.body)
     layout.keep_symbols_whole(document.element.body)

@@ -178,8 +178,9 @@ def _event_problems(source: str, where: str) -> list[Problem]:
 # Text Word cannot hold (issue 9). XML 1.0 forbids C0 controls other than tab and line breaks,
 # U+FFFE, U+FFFF and lone surrogates: lxml refuses them. Bidi overrides and isolates reverse
 # what a reader sees ("Trojan source") and have no place in an official document. U+E000 and
-# U+E001 are docgen's own footnote markers (docgen/render/footnotes.py).
-_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069\ue000\ue001]")
+# U+E001 are docgen's own footnote markers (docgen/render/footnotes.py), U+E002–U+E005 its bold
+# and italic markers (docgen/spec/markup.py), U+E006/U+E007 its table markers (render/tables.py).
+_ILLEGAL: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069\ue000-\ue007]")
 # Word writes a manual line break (Shift+Enter) as U+000B and a page break as U+000C when text is
 # pasted as plain text: they become a space, with a warning.
 _WORD_BREAKS: Final = "\x0b\x0c"
@@ -196,6 +197,8 @@ def character_name(ch: str) -> str:
         return f"{code} (ký tự điều khiển chiều viết)"
     if ch in "\ue000\ue001":
         return f"{code} (ký tự dùng riêng, docgen dành cho chú thích)"
+    if "\ue002" <= ch <= "\ue007":
+        return f"{code} (ký tự dùng riêng, docgen dành cho chữ đậm, nghiêng và bảng)"
     if "\ud800" <= ch <= "\udfff":
         return f"{code} (nửa cặp UTF-16 đứng lẻ)"
     if ch in "\ufffe\uffff":

@@ -14,15 +14,16 @@ import calendar
 import datetime as dt
 import re
 from enum import Enum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, GetJsonSchemaHandler, ValidationInfo, WithJsonSchema, field_validator, model_validator
 from pydantic.json_schema import JsonSchemaValue
 from pydantic_core import CoreSchema
 
 from docgen import limits, vi
 from docgen.law import timeline, tt25
 from docgen.law.registry import load_registry
+from docgen.spec import markup
 
 
 class Kind(str, Enum):
@@ -192,10 +193,71 @@ class Assignment(_Model):
 class Task(_Model):
     """One row of a task matrix (bảng phân công nhiệm vụ)."""
 
+    name: str | None = Field(None, alias="ten", description="Tên nhiệm vụ: dòng “1. …” khi trình bày dạng danh sách a) – d)")
     content: str = Field(alias="noi_dung", description="Nội dung nhiệm vụ")
     lead_unit: str = Field(alias="chu_tri", description="Đơn vị chủ trì")
     partners: str | None = Field(None, alias="phoi_hop", description="Đơn vị phối hợp")
     timing: str = Field(alias="thoi_gian", description="Thời gian thực hiện")
+
+
+# ---------------------------------------------------------------- ordered blocks (issue 12)
+
+TEXT_WIDTH_MM: Final = 165  # A4 less the 30 + 15 mm side margins (docgen/render/layout.py)
+
+
+def _markup(value: str) -> str:
+    """A text with balanced ``**`` / ``*`` markup (docgen/spec/markup.py)."""
+    try:
+        markup.parse(value)
+    except markup.MarkupError as exc:
+        raise ValueError(str(exc)) from None
+    return value
+
+
+Marked = Annotated[str, AfterValidator(_markup)]
+
+
+class TableColumn(_Model):
+    """A column of a general table: its heading and, optionally, its width in millimetres."""
+
+    title: Marked = Field(alias="tieu_de", description="Tiêu đề cột (lặp lại ở đầu mỗi trang)")
+    width: float | None = Field(None, alias="rong", gt=0, le=TEXT_WIDTH_MM, description="Độ rộng cột (mm); bỏ trống để chia đều phần còn lại của 165 mm")
+
+
+class Table(_Model):
+    """A general table: headed columns and rows of text (``**đậm**``, ``*nghiêng*`` allowed)."""
+
+    columns: list[TableColumn] = Field(alias="cot", min_length=1, max_length=12, description="Các cột: tieu_de, rong (mm)")
+    rows: list[list[Marked]] = Field(alias="dong", min_length=1, description="Các dòng, mỗi dòng một danh sách ô theo thứ tự cột")
+
+    @model_validator(mode="after")
+    def _fits(self) -> Table:
+        for i, row in enumerate(self.rows):
+            if len(row) != len(self.columns):
+                raise ValueError(f"dong[{i}] có {len(row)} ô, bảng có {len(self.columns)} cột")
+        fixed = [c.width for c in self.columns if c.width is not None]
+        free = len(self.columns) - len(fixed)
+        total = sum(fixed)
+        if total > TEXT_WIDTH_MM + 0.01 or (free and total > TEXT_WIDTH_MM - 8 * free):
+            raise ValueError(f"tổng độ rộng các cột ({total:g} mm) vượt bề rộng vùng chữ {TEXT_WIDTH_MM} mm")
+        return self
+
+
+class Chunk(_Model):
+    """One block of a section's ``khoi``: exactly one of paragraph, bullet, "+" bullet, note, table."""
+
+    paragraph: Marked | None = Field(None, alias="doan", description="Đoạn văn thường")
+    bullet: Marked | None = Field(None, alias="y", description="Ý gạch đầu dòng (-)")
+    sub_bullet: Marked | None = Field(None, alias="y2", description="Ý cấp hai, dấu cộng (+)")
+    note: Marked | None = Field(None, alias="ghi_chu", description="Ghi chú, in nghiêng")
+    table: Table | None = Field(None, alias="bang", description="Bảng: cot (tieu_de, rong) và dong")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Chunk:
+        given = [v for v in (self.paragraph, self.bullet, self.sub_bullet, self.note, self.table) if v is not None]
+        if len(given) != 1:
+            raise ValueError("mỗi khối cần đúng một khóa: doan, y, y2, ghi_chu hoặc bang")
+        return self
 
 
 # ---------------------------------------------------------------- tiến độ (issue 13)
@@ -388,19 +450,30 @@ class Section(_Model):
     title: str | None = Field(None, alias="tieu_de", description="Tiêu đề của mục; số thứ tự (I., 1., a)) do docgen tự đánh")
     paragraphs: list[str] = Field(default_factory=list, alias="doan", description="Đoạn văn thường")
     bullets: list[str] = Field(default_factory=list, alias="y", description="Các ý gạch đầu dòng (-)")
+    chunks: list[Chunk] = Field(
+        default_factory=list, alias="khoi",
+        description="Các khối theo đúng thứ tự viết: doan, y (-), y2 (+), ghi_chu, bang; chữ **đậm**, *nghiêng*",
+    )
     targets: list[Target] = Field(default_factory=list, alias="muc_tieu", description="Các mục tiêu (mỗi mục tiêu một ý gạch đầu dòng)")
     assignments: list[Assignment] = Field(default_factory=list, alias="phan_cong", description="Phân công nhiệm vụ cho từng đơn vị")
     tasks: list[Task] = Field(default_factory=list, alias="bang_nhiem_vu", description="Bảng phân công nhiệm vụ: nội dung, chủ trì, phối hợp, thời gian")
+    task_presentation: Presentation = Field(
+        "bang", alias="trinh_bay",
+        description="Cách trình bày bang_nhiem_vu: bang (bảng) hoặc danh-sach (mỗi nhiệm vụ một khoản: a) Nội dung, b) Đơn vị chủ trì thực hiện, c) Đơn vị phối hợp, d) Thời gian thực hiện)",
+    )
     schedule: TienDo | None = Field(None, alias="tien_do", description="Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: docgen viết các mốc, hạn, điều khoản; có thể thêm bước riêng của cơ quan")
     children: list[Section] = Field(default_factory=list, alias="muc", description="Các mục con")
     role: Literal["kinh-phi", "bao-cao", "to-chuc-thuc-hien", "muc-tieu"] | None = Field(
         None, alias="vai_tro", description="Vai trò của mục (để kiểm tra và lập hồ sơ)"
     )
+    annex: bool = Field(False, alias="phu_luc", description="true: mục này là một phụ lục, in sau chữ ký, sang trang mới, có dòng “Phụ lục I” và đánh số riêng")
+    attached_to: str | None = Field(None, alias="kem_theo", description="Dòng “(Kèm theo …)” của phụ lục; bỏ trống để docgen viết theo số, ký hiệu, ngày của văn bản")
 
 
 class Signer(_Model):
     """Người ký (ô 7): authority prefix lines, position and name."""
 
+    agency: str | None = Field(None, alias="co_quan", description="Tên cơ quan in trên quyền hạn, chức vụ (văn bản liên tịch), ví dụ SỞ GIÁO DỤC VÀ ĐÀO TẠO; nhiều dòng thì viết nhiều dòng")
     tm: str | None = Field(None, description="TM. <tập thể>, ví dụ ỦY BAN NHÂN DÂN")
     kt: str | None = Field(None, description="KT. <chức vụ người đứng đầu>, ví dụ CHỦ TỊCH")
     tl: str | None = Field(None, description="TL. <chức vụ người đứng đầu>: ký thừa lệnh")
@@ -411,7 +484,7 @@ class Signer(_Model):
 
     def lines(self) -> list[str]:
         """Authority lines in order, e.g. ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"]."""
-        out: list[str] = []
+        out: list[str] = [line.strip().upper() for line in (self.agency or "").splitlines() if line.strip()]
         for prefix, value in (("TM.", self.tm), ("KT.", self.kt), ("TL.", self.tl), ("TUQ.", self.tuq), ("Q.", self.q)):
             if value:
                 out.append(f"{prefix} {value.upper()}")
@@ -430,6 +503,10 @@ class Document(_Model):
     place: str = Field(alias="dia_danh", description="Địa danh ghi trước ngày tháng, ví dụ Cao Bằng")
     date: SpecDate | None = Field(None, alias="ngay", description="Ngày ban hành dd/mm/yyyy; bỏ trống ở bản dự thảo")
     subject: str = Field(alias="trich_yeu", description="Trích yếu; với công văn là phần sau V/v")
+    title: str | None = Field(
+        None, alias="ten_loai",
+        description="Tên loại viết đầy đủ khi NĐ30 cho phép thêm chữ sau tên loại, ví dụ CHƯƠNG TRÌNH PHỐI HỢP; bỏ trống để docgen viết theo loai",
+    )
     recipients: list[str] = Field(default_factory=list, alias="kinh_gui", description="Kính gửi: các nơi nhận chính (công văn, tờ trình, báo cáo lên cấp trên)")
     bases: list[Citation] = Field(default_factory=list, alias="can_cu", description="Căn cứ, văn bản thực hiện")
     opening: str | None = Field(None, alias="mo_dau", description="Câu mở đầu sau phần căn cứ")
@@ -454,6 +531,34 @@ class Document(_Model):
             shown = str(value).strip() if isinstance(value, (str, int, float)) else type(value).__name__
             raise ValueError(f"số văn bản phải là số nguyên dương, tối đa {limits.SPEC_NUMBER_DIGITS} chữ số (ví dụ 5 hoặc 1357), không phải “{shown}”")
         return text
+
+    @model_validator(mode="after")
+    def _title_of_the_kind(self) -> Document:
+        """A tên loại written in full starts with the kind's own (NĐ30 Phụ lục III): "CHƯƠNG TRÌNH PHỐI HỢP"
+        for a chương trình, never "KẾ HOẠCH" for a báo cáo; a công văn has none."""
+        if self.title is None:
+            return self
+        base = KIND_TITLE[self.kind]
+        if base is None:
+            raise ValueError("công văn không có tên loại (NĐ30 Mẫu 1.5); bỏ khóa ten_loai")
+        written = " ".join(self.title.split()).upper()
+        if written != base and not written.startswith(base + " "):
+            raise ValueError(f"tên loại của loai {self.kind.value} phải bắt đầu bằng “{base}”, không phải “{written}”")
+        return self
+
+    @model_validator(mode="after")
+    def _annexes_at_top_level(self) -> Document:
+        def nested(sections: list[Section]) -> bool:
+            return any(c.annex or nested(c.children) for s in sections for c in s.children)
+
+        if nested(self.sections):
+            raise ValueError("phu_luc chỉ dùng cho mục cấp cao nhất của noi_dung (một phụ lục không nằm trong mục khác)")
+        for i, s in enumerate(self.sections):
+            if s.annex and not s.title:
+                raise ValueError(f"noi_dung[{i}]: phụ lục cần tieu_de (tên phụ lục, in hoa)")
+            if s.attached_to is not None and not s.annex:
+                raise ValueError(f"noi_dung[{i}]: kem_theo chỉ dùng cho phụ lục (phu_luc: true)")
+        return self
 
     @model_validator(mode="before")
     @classmethod

@@ -25,6 +25,9 @@ _DEF_TEXT: Final[dict[str, tuple[str, str]]] = {
     "Assignment": ("Phân công", "Một đơn vị và các nhiệm vụ được giao."),
     "Task": ("Dòng bảng nhiệm vụ", "Một dòng của bảng phân công nhiệm vụ."),
     "Section": ("Mục", "Một mục nội dung; lồng nhau cho số thứ tự I. → 1. → a) → -. Văn bản có thể chứa dấu chú thích [^khóa]."),
+    "Chunk": ("Khối", "Một khối của khoi, đúng một khóa: doan (đoạn), y (-), y2 (+), ghi_chu (in nghiêng) hoặc bang; chữ **đậm**, *nghiêng*, \\* là dấu sao."),
+    "Table": ("Bảng", "Bảng chung: các cột (tiêu đề, độ rộng mm) và các dòng; dòng tiêu đề lặp lại ở mỗi trang, mỗi dòng không bị tách trang."),
+    "TableColumn": ("Cột bảng", "Một cột: tiêu đề và độ rộng (mm); cột không ghi độ rộng chia đều phần còn lại của 165 mm."),
     "TienDo": (
         "Tiến độ",
         "Tiến độ theo Thông tư số 25/2023/TT-BGDĐT: ghi cấp, mức độ, năm đánh giá; docgen viết các mốc luật định "

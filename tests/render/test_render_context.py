@@ -169,14 +169,25 @@ def test_noi_nhan_starts_with_nhu_tren_when_there_is_kinh_gui_and_ends_with_luu(
 def test_bases_full_citation_first_then_short_form() -> None:
     data = plan_data()
     data["can_cu"] = [{"van_ban": "25/2023/TT-BGDĐT"}, {"van_ban": "25/2023/TT- BGDĐT", "dan": "Căn cứ"}]
-    opening = context(data).values["mo_dau"]
-    assert opening.startswith(
-        f"Thực hiện {TT25} ban hành Quy định về đánh giá, công nhận “Cộng đồng học tập” cấp xã, huyện, tỉnh; "
-        "căn cứ Thông tư số 25/2023/TT-BGDĐT, UBND tỉnh xây dựng"
-    )
+    values = context(data).values
+    # one paragraph per căn cứ, each ending with ";", then the opening in its own paragraph
+    assert values["can_cu"] == [
+        f"Thực hiện {TT25} ban hành Quy định về đánh giá, công nhận “Cộng đồng học tập” cấp xã, huyện, tỉnh;",
+        "Căn cứ Thông tư số 25/2023/TT-BGDĐT;",
+    ]
+    assert values["mo_dau"] == "UBND tỉnh xây dựng Kế hoạch triển khai như sau:"
     decision = context(decision_data()).values
     assert decision["can_cu"][-1] == "Theo đề nghị của Trưởng phòng Giáo dục và Đào tạo."
     assert all(line.endswith(";") for line in decision["can_cu"][:-1])
+
+
+def test_bases_without_opening_end_with_a_period_and_leads_are_capitalised() -> None:
+    data = plan_data()
+    data["can_cu"] = [{"noi_dung": "Kế hoạch số 12/KH-UBND;"}, {"dan": "căn cứ", "noi_dung": "Công văn số 3/SGDĐT"}]
+    del data["mo_dau"]
+    values = context(data).values
+    assert values["can_cu"] == ["Thực hiện Kế hoạch số 12/KH-UBND;", "Căn cứ Công văn số 3/SGDĐT."]
+    assert values["mo_dau"] == ""
 
 
 def test_signer_lines_and_joint_flag() -> None:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Final, Literal
 
 from docgen.check.find.citations import text_citations
 from docgen.check.find.text import LEVEL_KEYS, OFFICE_LEVEL, UNIT_LEVEL, _blank, _clauses, _date, _excluded, nfc_text, quote_regions, text_clauses
@@ -80,9 +80,14 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
         i = bisect.bisect_right(row_starts, offset) - 1
         return i >= 0 and rows[i].start <= offset <= rows[i].end and len(rows[i].cells) >= 2
 
+    items = task_items(text)
+
+    def in_item(offset: int) -> bool:
+        return any(a <= offset < b for a, b in items)
+
     for a, b in text_clauses(text):
-        if in_row(a):
-            continue  # read with its row below
+        if in_row(a) or in_item(a):
+            continue  # read with its row (or its task item) below
         blanked = _blank(text, hidden, a, b)
         out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading))
     # a table row (a .docx row's cells; a Markdown "| … |" row) is one sentence:
@@ -98,12 +103,44 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
             continue
         blanked = _blank(text, hidden, a, b).replace("\n", " ")
         out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading, row=True))
+    # a task written as a list ("2. Gửi hồ sơ … / a) Nội dung: … / … / d) Thời gian thực hiện: …")
+    # is one sentence too, as the same task in a table row would be
+    for a, b in items:
+        blanked = _blank(text, hidden, a, b).replace("\n", " ")
+        out.extend(_bound_targets(src, blanked, a, b, citation_dates, reading, row=True))
     for a, b in regions:
         inner = text[a:b]
         target = _target(src, inner, a, citation_dates, in_quote=True)
         if target is not None:
             out.append(target)
     out.sort(key=lambda t: t.span.start)
+    return out
+
+
+_ITEM_CONTENT: Final = re.compile(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Nội dung[ \t]*:", re.MULTILINE)
+_ITEM_TIME: Final = re.compile(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Thời gian(?: thực hiện)?[ \t]*:[^\n]*", re.MULTILINE)
+_ITEM_TITLE: Final = re.compile(r"^[ \t]*\d{1,3}\.[ \t]+\S[^\n]*\n$")
+
+
+def task_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the tasks written in the list form: from the task's numbered title (or its
+    "a) Nội dung:" line) to the end of its "d) Thời gian thực hiện: …" line, with no other
+    "Nội dung:" line between them and at most six lines in all."""
+    out: list[tuple[int, int]] = []
+    for m in _ITEM_CONTENT.finditer(text):
+        end = _ITEM_TIME.search(text, m.start())
+        if end is None:
+            continue
+        nxt = _ITEM_CONTENT.search(text, m.end())
+        if nxt is not None and nxt.start() < end.start():
+            continue
+        if text.count("\n", m.start(), end.start()) > 5:
+            continue
+        start = m.start()
+        line_start = text.rfind("\n", 0, max(0, start - 1)) + 1
+        if start > 0 and _ITEM_TITLE.match(text[line_start:start]):
+            start = line_start
+        out.append((start, end.end()))
     return out
 
 
