@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from docgen.check.patterns import reading as _reading
+
 # A footnote as read_draft writes it after a .docx's body, or as a seed lists them after the
 # signature: "[3] Tại khoản 4 Điều 9 của Thông tư 25/2023/TT-BGDĐT …".
 FOOTNOTE_LINE: Final = re.compile(r"^\[(\d{1,3})\]\s*(.*)$")
@@ -22,8 +24,8 @@ STARTS_PART: Final = re.compile(
 NUMBER_LINE: Final = re.compile(r"^Số\s*:?\s*(?P<so>\d*)\s*/\s*(?P<ky_hieu>\S+)\s*$")
 # "Cao Bằng, ngày 22 tháng 4 năm 2024"; a draft leaves blanks: "Cao Bằng, ngày      tháng      năm".
 PLACE_DATE: Final = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngày\s*(?P<d>\d*)\s*tháng\s*(?P<m>\d*)\s*năm\s*(?P<y>\d*)\s*$")
-# The national heading, "HÒA" or the older "HOÀ" (check/patterns' QUOC_HIEU knows only "HOÀ").
-QUOC_HIEU: Final = re.compile(r"CỘNG\s+H(?:OÀ|ÒA|OÁ|ÓA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM", re.IGNORECASE)
+# The national heading, "HÒA" or the older "HOÀ": the checker's reading knows both now.
+QUOC_HIEU: Final = _reading.QUOC_HIEU
 # The motto under it: "Độc lập - Tự do - Hạnh phúc" (template text, not mapped).
 MOTTO: Final = re.compile(r"^Độc lập\s*[-–]\s*Tự do\s*[-–]\s*Hạnh phúc", re.IGNORECASE)
 # "Kính gửi: Ủy ban nhân dân huyện Tam Đảo", or "Kính gửi:" alone with "- …" lines under it.
