@@ -242,6 +242,7 @@ def render_context(ctx: RenderContext, template: Path) -> bytes:
     footnotes.apply(document, ctx.footnotes)
     layout.fit_rules(document.element.body)
     layout.keep_symbols_whole(document.element.body)
+    layout.number_annexes_separately(document.element.body)
     notes = footnotes.existing_root(document)
     if notes is not None:
         layout.keep_symbols_whole(notes)

@@ -337,3 +337,69 @@ def keep_symbols_whole(root: BaseOxmlElement) -> None:
                 run.insert(at, OxmlElement("w:noBreakHyphen"))
                 at += 1
             start = cut + 1
+
+
+# ---------------------------------------------------------------- phụ lục page numbers
+
+# The first paragraph of each phụ lục ("Phụ lục I"), as tools/build_templates.py styles it.
+ANNEX_STYLE: Final = "ND30PhuLuc"
+
+
+def number_annexes_separately(body: BaseOxmlElement) -> None:
+    """Each phụ lục numbered separately (NĐ30 Phụ lục I, III.1.đ): a section break before it, the
+    section it opens counting pages from 1 again. Every section copies the document's own page
+    setup and headers (page number in the header, none on a section's first page), and the
+    phụ lục's own "page break before" gives way to the section break (no blank page)."""
+    import copy
+
+    final = body.find(qn("w:sectPr"))
+    starts = [p for p in body.iterchildren(qn("w:p")) if _style_of(p) == ANNEX_STYLE]
+    if final is None or not starts:
+        return
+    closers: list[BaseOxmlElement] = []
+    for start in starts:
+        before = start.getprevious()
+        if before is None or before.tag != qn("w:p") or before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
+            before = OxmlElement("w:p")  # after a table (the signature block): an empty paragraph ends the section
+            start.addprevious(before)
+        ppr = before.find(qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            before.insert(0, ppr)
+        section = copy.deepcopy(final)
+        ppr.append(section)
+        closers.append(section)
+        own = start.find(qn("w:pPr"))
+        if own is None:
+            own = OxmlElement("w:pPr")
+            start.insert(0, own)
+        if own.find(qn("w:pageBreakBefore")) is None:
+            # CT_PPr order: pStyle, keepNext, keepLines, pageBreakBefore, …
+            leading = [c for c in own if c.tag in (qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines"))]
+            flag = OxmlElement("w:pageBreakBefore", {qn("w:val"): "0"})
+            if leading:
+                leading[-1].addnext(flag)
+            else:
+                own.insert(0, flag)
+    # a section's properties sit at its end: the first closer ends the body, each later one (and
+    # the document's own) ends a phụ lục, whose numbering restarts
+    for section in [*closers[1:], final]:
+        _restart_page_numbers(section)
+
+
+# sectPr children that follow w:pgNumType (ECMA-376 CT_SectPr order)
+_AFTER_PAGE_NUMBERS: Final = tuple(qn(f"w:{t}") for t in (
+    "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+    "printerSettings", "sectPrChange"))
+
+
+def _restart_page_numbers(section: BaseOxmlElement) -> None:
+    numbers = section.find(qn("w:pgNumType"))
+    if numbers is None:
+        numbers = OxmlElement("w:pgNumType")
+        following = next((child for child in section if child.tag in _AFTER_PAGE_NUMBERS), None)
+        if following is None:
+            section.append(numbers)
+        else:
+            following.addprevious(numbers)
+    numbers.set(qn("w:start"), "1")

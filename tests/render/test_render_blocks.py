@@ -188,7 +188,9 @@ def test_annexes_come_after_the_signature_on_new_pages_with_their_own_numbering(
     second = texts.index("Phụ lục II")
     assert texts[second : second + 5] == ["Phụ lục II", "DANH SÁCH ĐƠN VỊ", "(Kèm theo Kế hoạch số 7/KH-UBND của Ủy ban nhân dân tỉnh)", "", "Các đơn vị sau."]
     for at in (first, second):
-        assert styles.para_prop(paragraphs[at], "w:pageBreakBefore") is not None
+        # a new page: the section break just before it (its own page numbers, NĐ30 III.1.đ)
+        before = paragraphs[at].getprevious()
+        assert before is not None and before.find("w:pPr/w:sectPr", NS) is not None
         assert styles.para_prop(paragraphs[at], "w:keepNext") is not None
     # the annex is not numbered among the main mục, and "./." stays with the main content
     assert "II. BIỂU TỔNG HỢP KẾT QUẢ" not in texts
