@@ -384,7 +384,7 @@ def number_annexes_separately(body: BaseOxmlElement) -> None:
     # a section's properties sit at its end: the first closer ends the body, each later one (and
     # the document's own) ends a phụ lục, whose numbering restarts
     for section in [*closers[1:], final]:
-        _restart_page_numbers(section)
+        restart_page_numbers(section)
 
 
 # sectPr children that follow w:pgNumType (ECMA-376 CT_SectPr order)
@@ -393,7 +393,9 @@ _AFTER_PAGE_NUMBERS: Final = tuple(qn(f"w:{t}") for t in (
     "printerSettings", "sectPrChange"))
 
 
-def _restart_page_numbers(section: BaseOxmlElement) -> None:
+def restart_page_numbers(section: BaseOxmlElement, *, keep: bool = False) -> None:
+    """Page numbers of the section ``section`` (a ``w:sectPr``) start at 1; with ``keep``, a start
+    the section already sets stays (render/pdf.py's joined documents)."""
     numbers = section.find(qn("w:pgNumType"))
     if numbers is None:
         numbers = OxmlElement("w:pgNumType")
@@ -402,4 +404,5 @@ def _restart_page_numbers(section: BaseOxmlElement) -> None:
             section.append(numbers)
         else:
             following.addprevious(numbers)
-    numbers.set(qn("w:start"), "1")
+    if not keep or numbers.get(qn("w:start")) is None:
+        numbers.set(qn("w:start"), "1")

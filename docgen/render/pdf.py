@@ -266,24 +266,11 @@ def _write_joined(members: list[Path], target: Path) -> None:
             out.writestr(item.filename, xml if item.filename == "word/document.xml" else source.read(item.filename))
 
 
-# sectPr children that follow w:pgNumType (ECMA-376 CT_SectPr order)
-_AFTER_PAGE_NUMBERS: Final = tuple(qn(f"w:{t}") for t in (
-    "cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
-    "printerSettings", "sectPrChange"))
-
-
 def _restart_numbering(section: BaseOxmlElement) -> None:
     """Page numbers start at 1 in this section, as they do in the document alone."""
-    numbers = section.find(qn("w:pgNumType"))
-    if numbers is None:
-        numbers = OxmlElement("w:pgNumType")
-        following = next((child for child in section if child.tag in _AFTER_PAGE_NUMBERS), None)
-        if following is None:
-            section.append(numbers)
-        else:
-            following.addprevious(numbers)
-    if numbers.get(qn("w:start")) is None:
-        numbers.set(qn("w:start"), "1")
+    from docgen.render.layout import restart_page_numbers
+
+    restart_page_numbers(section, keep=True)
 
 
 def _mark_start(body: BaseOxmlElement, index: int) -> None:
