@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any
 
 from lxml import etree
@@ -244,3 +245,41 @@ def text_runs(p: etree._Element) -> list[etree._Element]:
 
 def twips_mm(value: int | str) -> float:
     return int(value) * 25.4 / 1440
+
+
+# ---------------------------------------------------------------- seeds reproduced as examples
+
+
+def flat(text: str) -> str:
+    """NFC, blanks collapsed: how a seed line and a rendered paragraph are compared."""
+    import unicodedata
+
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def seed_lines(seed: Path) -> list[str]:
+    """The non-empty lines of a seed text, flattened."""
+    return [flat(line) for line in seed.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def rendered_lines(plan: Path) -> list[str]:
+    """The non-empty paragraphs of the example rendered from ``plan``, flattened."""
+    from docgen.render.docx import render_document
+    from docgen.spec.loader import load_spec
+
+    docx = Docx(render_document(load_spec(plan)))
+    return [flat(Docx.text(p)) for p in docx.paragraphs() if flat(Docx.text(p))]
+
+
+def seed_coverage(texts: list[str], counted: list[str], mistakes: list[tuple[str, str]]) -> tuple[float, list[str]]:
+    """Share of the ``counted`` seed lines found in the rendered ``texts`` once the seed's own
+    ``mistakes`` are corrected (a mistake may end a line), and the lines not found."""
+    whole = " ".join(texts)
+    missing = []
+    for line in counted:
+        fixed = line + " "
+        for wrong, right in mistakes:
+            fixed = fixed.replace(wrong, right)
+        if fixed.strip() not in whole:
+            missing.append(line)
+    return 1 - len(missing) / len(counted), missing

@@ -13,14 +13,11 @@ The figure is printed; it must stay at or above the floor.
 
 from __future__ import annotations
 
-import unicodedata
 from pathlib import Path
 
 import pytest
-from rendertools import Docx
-
-from docgen.render.docx import render_document
-from docgen.spec.loader import load_spec
+import rendertools
+from rendertools import rendered_lines, seed_coverage
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "so-tphcm-xhht.yaml"
@@ -53,31 +50,19 @@ MISTAKES = [
 SKIPPED = {"10", "“để thực hiện”;", "- Phòng GDĐT TP Thủ Đức và các quận, huyện", "- Trường THPT, TT GDTX, TT GDNN-GDTX"}
 
 
-def flat(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).split())
-
-
 def seed_lines() -> list[str]:
-    return [flat(line) for line in SEED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rendertools.seed_lines(SEED)
 
 
 @pytest.fixture(scope="module")
 def texts() -> list[str]:
-    docx = Docx(render_document(load_spec(PLAN)))
-    return [flat(Docx.text(p)) for p in docx.paragraphs() if flat(Docx.text(p))]
+    return rendered_lines(PLAN)
 
 
 def coverage(texts: list[str]) -> tuple[float, list[str], int]:
-    whole = " ".join(texts)
     counted = [line for line in seed_lines() if line not in SKIPPED]
-    missing = []
-    for line in counted:
-        fixed = line + " "
-        for wrong, right in MISTAKES:
-            fixed = fixed.replace(wrong, right)
-        if fixed.strip() not in whole:
-            missing.append(line)
-    return 1 - len(missing) / len(counted), missing, len(counted)
+    share, missing = seed_coverage(texts, counted, MISTAKES)
+    return share, missing, len(counted)
 
 
 def test_the_seed_is_covered(texts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
