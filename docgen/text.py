@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Final, Literal
 
 from docgen.errors import InputError, Location
+from docgen.lazy_re import lazy
 
 # ---------------------------------------------------------------- normalisation
 
@@ -35,8 +36,8 @@ from docgen.errors import InputError, Location
 _SPACE_LIKE: Final = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008\u2009\u200a\u3000\t"), " ")
 _INVISIBLE: Final = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _TRANSLATE: Final = {**_SPACE_LIKE, **_INVISIBLE}
-_MULTI_SPACE: Final = re.compile(r" {2,}")
-_TRAILING_SPACE: Final = re.compile(r" +(?=\n)|^ +$", re.MULTILINE)
+_MULTI_SPACE: Final = lazy(r" {2,}")
+_TRAILING_SPACE: Final = lazy(r" +(?=\n)|^ +$", re.MULTILINE)
 
 
 def normalize(s: str) -> str:
@@ -178,8 +179,8 @@ _NUCLEUS: Final = (
     r"a|ă|â|e|ê|i|o|ô|ơ|u|ư|y)"
 )
 _CODA: Final = r"(?:ch|ng|nh|[cmnpt]|[iouy])?"
-_SYLLABLE: Final = re.compile(rf"^{_ONSET}{_NUCLEUS}{_CODA}$")
-_WORD: Final = re.compile(r"[^\W\d_]+")
+_SYLLABLE: Final = lazy(rf"^{_ONSET}{_NUCLEUS}{_CODA}$")
+_WORD: Final = lazy(r"[^\W\d_]+")
 
 
 def vietnamese_score(text: str) -> float:
@@ -284,19 +285,19 @@ def decode_bytes(data: bytes, path: str, *, legacy: Literal["error", "decode"] =
 
 # A heading or list item starts a new paragraph: "I.", "1.", "a)", "-", "+", "•", "Điều 5.",
 # "Chương II", "[3]", and the NĐ30 header words.
-_BLOCK_START: Final = re.compile(
+_BLOCK_START: Final = lazy(
     r"^(?:[IVXLC]+\.\s|\d+(?:\.\d+)*\.\s|\d+\)\s|[a-zđ]\)\s|[-+•–]\s|\[\d+\]|Điều\s+\d+|Chương\s+[IVXLC\d]+|"
     r"Nơi nhận|Kính gửi|KT\.|TM\.|TL\.|TUQ\.|Q\.\s|V/v\b)"
 )
 # A line ends a sentence or block when it ends with these.
-_BLOCK_END: Final = re.compile(r"(?:[.:;!?]|\./\.|[.;:]\s*[”\"])$")
+_BLOCK_END: Final = lazy(r"(?:[.:;!?]|\./\.|[.;:]\s*[”\"])$")
 # A line the PDF cut right after a hyphen or a slash glued to a word: "25/2023/TT-", "nghi-",
 # "25/2023/". Line breaking (Unicode UAX #14, LB13 and LB21) allows a break after "-" and "/",
 # never before them, so the next line carries on the same word or symbol.
-_GLUED_CUT: Final = re.compile(r"(?<=\w)[-/]$")
+_GLUED_CUT: Final = lazy(r"(?<=\w)[-/]$")
 # The letters before a hyphen and the first word after it: "nghi" + "ệm".
-_TAIL_WORD: Final = re.compile(r"\w+$")
-_HEAD_WORD: Final = re.compile(r"\w+")
+_TAIL_WORD: Final = lazy(r"\w+$")
+_HEAD_WORD: Final = lazy(r"\w+")
 
 
 def _capitals(line: str) -> tuple[int, bool]:
@@ -382,7 +383,7 @@ def _continues(prev: str, line: str, full: int) -> bool:
 
 
 # The second half of a Party document's symbol cut at its hyphen: "49-" + "KL/TW", "11-" + "CT/TW".
-_PARTY_TAIL: Final = re.compile(r"(?:KL|CT|NQ|QĐ|TB|HD|KH|QC)/")
+_PARTY_TAIL: Final = lazy(r"(?:KL|CT|NQ|QĐ|TB|HD|KH|QC)/")
 
 
 def _glued_join(prev: str, line: str) -> str | None:

@@ -6,11 +6,11 @@ Rule messages live in their rules; words used in more than one place live here.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Final
 
 from docgen import limits
 from docgen.errors import Location, SpecError
+from docgen.lazy_re import lazy
 
 # Levels of "Cộng đồng học tập" (TT25 Điều 1). Keys are the spelling used in code, YAML and flags.
 LEVELS: Final[dict[str, str]] = {"xa": "cấp xã", "huyen": "cấp huyện", "tinh": "cấp tỉnh"}
@@ -26,7 +26,7 @@ ROMAN: Final[tuple[str, ...]] = tuple(
     "I II III IV V VI VII VIII IX X XI XII XIII XIV XV XVI XVII XVIII XIX XX".split()
 )
 
-_DMY = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+_DMY = lazy(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
 
 
 class DateError(ValueError):

@@ -17,6 +17,7 @@ from docgen.check.find.text import LEVEL_KEYS, OFFICE_LEVEL, UNIT_LEVEL, _blank,
 from docgen.check.find.text import SearchText as _Text
 from docgen.check.model import Draft, Span
 from docgen.check.patterns import target as T
+from docgen.lazy_re import lazy
 
 if TYPE_CHECKING:
     from docgen.check.reading import Reading
@@ -117,9 +118,9 @@ def find_targets(draft: Draft, reading: Reading | None = None) -> list[Target]:
     return out
 
 
-_ITEM_CONTENT: Final = re.compile(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Nội dung[ \t]*:", re.MULTILINE)
-_ITEM_TIME: Final = re.compile(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Thời gian(?: thực hiện)?[ \t]*:[^\n]*", re.MULTILINE)
-_ITEM_TITLE: Final = re.compile(r"^[ \t]*\d{1,3}\.[ \t]+\S[^\n]*\n$")
+_ITEM_CONTENT: Final = lazy(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Nội dung[ \t]*:", re.MULTILINE)
+_ITEM_TIME: Final = lazy(r"^[ \t]*(?:[a-zđ]\)|-)[ \t]*Thời gian(?: thực hiện)?[ \t]*:[^\n]*", re.MULTILINE)
+_ITEM_TITLE: Final = lazy(r"^[ \t]*\d{1,3}\.[ \t]+\S[^\n]*\n$")
 
 
 def task_items(text: str) -> list[tuple[int, int]]:

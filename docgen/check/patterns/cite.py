@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from docgen.lazy_re import lazy
+
 # ---------------------------------------------------------------- letters
 
 _VOWELS: Final = "aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵ"
@@ -65,7 +67,7 @@ STATE_SYMBOL: Final = (
 # Party document: "49-KL/TW", "11-CT/TW", "05-NQ/TU".
 PARTY_SYMBOL: Final = r"(?P<pnumber>\d{1,4})[ \t]?[-–][ \t]?(?P<ptype>KL|CT|NQ|QĐ|TB|HD|KH|QC)[ \t]?/[ \t]?(?P<org>TW|TU|HU|ĐU|QU|BCS)"
 SYMBOL: Final = rf"(?:{PARTY_SYMBOL}|{STATE_SYMBOL})"
-SYMBOL_RE: Final = re.compile(rf"(?<![\w/]){SYMBOL}(?![\w/])")
+SYMBOL_RE: Final = lazy(rf"(?<![\w/]){SYMBOL}(?![\w/])")
 
 # ---------------------------------------------------------------- dates
 
@@ -76,7 +78,7 @@ DATE_WORDS: Final = rf"(?P<d2>\d{{1,2}}){_S}(?i:tháng){_S}(?P<m2>\d{{1,2}}){_S}
 NGAY: Final = r"(?i:n[ \t]?gày)"
 DATE: Final = rf"(?P<date>{NGAY}{_S}(?:{DATE_NUMERIC}|{DATE_WORDS}))"
 # Any date inside a sentence, with or without "ngày": "31/6/2026", "ngày 29 tháng 02 năm 2025".
-ANY_DATE_RE: Final = re.compile(
+ANY_DATE_RE: Final = lazy(
     rf"(?<![\d/.\-]){NGAY}?[ \t]?(?:{DATE_NUMERIC}|{DATE_WORDS})(?![\d/])"
 )
 
@@ -116,7 +118,7 @@ TITLE: Final = rf"(?P<title>{TITLE_LEAD}(?![ \t]*:)\b[^;(\n]*?)(?=\s*(?:[;(\n]|\
 
 # "Thông tư số 25/2023/TT-BGDĐT ngày 27/12/2023 của Bộ Giáo dục và Đào tạo Quy định về …",
 # "Quyết định 1373/QĐ-TTg ngày 30 tháng 7 năm 2021", "Kết luận số 49-KL/TW", "Thông tư này".
-CITATION_RE: Final = re.compile(
+CITATION_RE: Final = lazy(
     rf"(?<![{LOWER}{UPPER}]){KIND}{_S}"
     rf"(?:(?P<so>(?i:số)){_S}|(?P<so_colon>(?i:số):){_SP})?"
     rf"(?:(?P<self>này)(?![{LOWER}])|(?P<symbol>{SYMBOL})(?![\w/]))"
@@ -132,20 +134,20 @@ CITATION_RE: Final = re.compile(
 POINT: Final = rf"(?:[Đđ]iểm{_S}(?P<point>[a-zđ])(?:[ \t]*,[ \t]*(?:điểm[ \t]+)?[a-zđ])*[ \t]*,?{_S})"
 CLAUSE: Final = rf"(?:[Kk]hoản{_S}(?P<clause>\d{{1,2}})(?:[ \t]*,[ \t]*(?:khoản[ \t]+)?\d{{1,2}})*[ \t]*,?{_S})"
 ARTICLE: Final = r"(?:[Đđ]iều[ \t]+(?P<article>\d{1,3}|này)(?![\d]))"
-LOCATOR_RE: Final = re.compile(rf"(?<![{LOWER}{UPPER}]){POINT}?{CLAUSE}?{ARTICLE}")
+LOCATOR_RE: Final = lazy(rf"(?<![{LOWER}{UPPER}]){POINT}?{CLAUSE}?{ARTICLE}")
 # What a locator belongs to, right after it: "của Thông tư này", "Thông tư 25/2023/TT-BGDĐT".
-LOCATOR_DOC_RE: Final = re.compile(
+LOCATOR_DOC_RE: Final = lazy(
     rf"[ \t]*+,?[ \t]*+(?:(?:của|tại|theo){_S})?(?P<doc>{KIND}{_S}(?:số{_S})?(?:(?P<self>này)|(?P<symbol>{SYMBOL})))"
 )
 
 # ---------------------------------------------------------------- quotations and sentences
 
 # A verbatim quotation opens after "quy định:" / a colon: ':   "Có ít nhất …'.
-QUOTE_OPEN_RE: Final = re.compile(r":[ \t]*[\"“]")
+QUOTE_OPEN_RE: Final = lazy(r":[ \t]*[\"“]")
 # It closes at a quote followed by punctuation or the line end: '… Thông tư này";', '…”.'
-QUOTE_CLOSE_RE: Final = re.compile(r"[\"”][ \t]*(?=[;.,)]|\n|$)")
+QUOTE_CLOSE_RE: Final = lazy(r"[\"”][ \t]*(?=[;.,)]|\n|$)")
 # Sentence boundaries inside a line: ". " before a capital, ";" or a line break.
-SENTENCE_END_RE: Final = re.compile(rf"(?:[.!?](?=[ \t]+[{UPPER}\"“(])|;|\n)")
+SENTENCE_END_RE: Final = lazy(rf"(?:[.!?](?=[ \t]+[{UPPER}\"“(])|;|\n)")
 
 # ---------------------------------------------------------------- the draft's own date
 
@@ -154,7 +156,7 @@ SENTENCE_END_RE: Final = re.compile(rf"(?:[.!?](?=[ \t]+[{UPPER}\"“(])|;|\n)")
 # Thạch, ngày 27 tháng 3 năm 2025"): one to five capitalised words, then ", ngày … tháng … năm …".
 # A weekday is no place: "Thứ Hai, ngày 15 tháng 4 năm 2024" is the date a web page was posted
 # (text copied from a portal, issue 8), not the draft's own date.
-PLACE_DATE_RE: Final = re.compile(
+PLACE_DATE_RE: Final = lazy(
     rf"(?:^|(?<=[ \t*_]))(?<!Thứ[ \t])(?<!THỨ[ \t])(?<!Chủ[ \t])(?<!CHỦ[ \t])(?!(?:Thứ|THỨ|Chủ[ \t]+[Nn]hật|CHỦ[ \t]+NHẬT)(?![{LOWER}{UPPER}]))(?P<place>(?:[{UPPER}][^\s,;:]*[ \t]+){{0,4}}[{UPPER}][^\s,;:/]*)[ \t]*,[ \t]*[Nn]gày[ \t]+(?P<d>\d{{1,2}})"
     r"[ \t]+tháng[ \t]+(?P<m>\d{1,2})[ \t]+năm[ \t]+(?P<y>\d{4})",
     re.MULTILINE,
@@ -163,20 +165,20 @@ PLACE_DATE_RE: Final = re.compile(
 # ---------------------------------------------------------------- symbol clean-up
 
 # Spaces inside a symbol: "TT- BGDĐT", "25 / 2023", a line break after the hyphen (PDF).
-SYMBOL_SPACES_RE: Final = re.compile(r"\s*([/\-–])\s*")
+SYMBOL_SPACES_RE: Final = lazy(r"\s*([/\-–])\s*")
 
 
 # ---------------------------------------------------------------- footnotes and PDF layout
 
 # A footnote as docgen writes it in a draft's text: "[4] Tại Điều 12 …" at a line start
 # (used with ``.match`` at the line's first offset).
-FOOTNOTE_LINE_RE: Final = re.compile(r"\[(\d{1,3})\][ \t]")
+FOOTNOTE_LINE_RE: Final = lazy(r"\[(\d{1,3})\][ \t]")
 # A footnote marker in the body: "… theo quy định [4]." or "quy định[4]".
-FOOTNOTE_MARK_RE: Final = re.compile(r"(?<=\S)[ \t]*\[(\d{1,3})\]")
+FOOTNOTE_MARK_RE: Final = lazy(r"(?<=\S)[ \t]*\[(\d{1,3})\]")
 # A PDF line that holds only a page number: "2", "- 3 -".
-PAGE_NUMBER_LINE_RE: Final = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
+PAGE_NUMBER_LINE_RE: Final = lazy(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 # A footnote at the foot of a PDF page: "4 Tại Điều 12 của Thông tư …" (number, space, capital).
-PDF_FOOTNOTE_LINE_RE: Final = re.compile(rf"^(?P<number>\d{{1,3}})[ \t]+(?=[{UPPER}\"“])")
+PDF_FOOTNOTE_LINE_RE: Final = lazy(rf"^(?P<number>\d{{1,3}})[ \t]+(?=[{UPPER}\"“])")
 
 
 def pdf_marker_re(number: int) -> re.Pattern[str]:
@@ -191,47 +193,47 @@ def pdf_marker_re(number: int) -> re.Pattern[str]:
 # ---------------------------------------------------------------- what a clause is said to say
 
 # "… quy định: “…”" right after a locator or its document: ' của Thông tư này quy định: "'
-SAYS_INTRO_RE: Final = re.compile(r"[ \t]*(?:của[^:\n]{0,60})?quy[ \t]+định[ \t]*:")
+SAYS_INTRO_RE: Final = lazy(r"[ \t]*(?:của[^:\n]{0,60})?quy[ \t]+định[ \t]*:")
 # A paraphrase after a locator: "… Điều 17 quy định: Có ít nhất 90% số xã …" (with or without ":").
-SAYS_RE: Final = re.compile(r"[^:\n]{0,80}?quy\s+định\s*:?\s*", re.IGNORECASE)
+SAYS_RE: Final = lazy(r"[^:\n]{0,80}?quy\s+định\s*:?\s*", re.IGNORECASE)
 # The "Điều n" part of a locator: "điểm a khoản 4 Điều 17" → "Điều 17".
-ARTICLE_PART_RE: Final = re.compile(r"[Đđ]iều\s+\d+")
+ARTICLE_PART_RE: Final = lazy(r"[Đđ]iều\s+\d+")
 # Features compared between a clause and what a draft says it says:
 # "số xã" (the units counted), "cấp huyện mức độ 2", "Điều 13", "90%".
-UNIT_COUNTED_RE: Final = re.compile(r"số\s+(xã|huyện|tỉnh)\b", re.IGNORECASE)
-LEVEL_AND_MUC_DO_RE: Final = re.compile(r"cấp\s+(xã|huyện|tỉnh)\b[^.;\d]{0,12}?mức\s+độ\s+([12])", re.IGNORECASE)
-ARTICLE_NUMBER_RE: Final = re.compile(r"Điều\s+(\d+)")
-PERCENT_RE: Final = re.compile(r"(\d{1,3})\s*%")
+UNIT_COUNTED_RE: Final = lazy(r"số\s+(xã|huyện|tỉnh)\b", re.IGNORECASE)
+LEVEL_AND_MUC_DO_RE: Final = lazy(r"cấp\s+(xã|huyện|tỉnh)\b[^.;\d]{0,12}?mức\s+độ\s+([12])", re.IGNORECASE)
+ARTICLE_NUMBER_RE: Final = lazy(r"Điều\s+(\d+)")
+PERCENT_RE: Final = lazy(r"(\d{1,3})\s*%")
 
 # ---------------------------------------------------------------- comparing names and titles
 
 # "(UBND)", "(sau đây gọi là …)": asides dropped before comparing issuers.
-PARENTHESES_RE: Final = re.compile(r"\([^)]*\)")
+PARENTHESES_RE: Final = lazy(r"\([^)]*\)")
 # One word of a name.
-WORD_RE: Final = re.compile(r"\w+")
+WORD_RE: Final = lazy(r"\w+")
 # An abbreviation written in parts, looked up in the registry's abbreviation table as one word:
 # "GD&ĐT", "GD-ĐT", "GD - ĐT", "GD và ĐT" (all "GDĐT"), "KH&CN" (issue 8).
-ABBREVIATION_GROUP_RE: Final = re.compile(
+ABBREVIATION_GROUP_RE: Final = lazy(
     rf"(?<![{LOWER}{UPPER}])[{UPPER}]{{1,6}}(?:[ \t]*(?:&|[-–]|và)[ \t]*[{UPPER}]{{1,6}})+(?![{LOWER}{UPPER}])"
 )
 # Words that open a trích yếu but do not tell one document from another, dropped (repeatedly)
 # from both titles before they are compared: "ban hành Quy định về …", "về việc …", "phê duyệt
 # Đề án …" (issue 8: "của Bộ GDĐT về đánh giá, công nhận …" is TT25's title, not a paraphrase).
-TITLE_OPENING_RE: Final = re.compile(r"^(?:(?:ban hành|quy định|về việc|về|phê duyệt)\s+)+")
+TITLE_OPENING_RE: Final = lazy(r"^(?:(?:ban hành|quy định|về việc|về|phê duyệt)\s+)+")
 # The quoted name a title is about: "cộng đồng học tập", "đơn vị học tập" (in a flat title, whose
 # quotes are straight): TT24's title given to TT25 names another subject (REF004).
-TITLE_SUBJECT_RE: Final = re.compile(r'"([^"]{3,80})"')
+TITLE_SUBJECT_RE: Final = lazy(r'"([^"]{3,80})"')
 # A dash between two parts of a title, with any spacing: "2021 - 2030", "2021-2030", "2021 – 2030".
-TITLE_DASH_RE: Final = re.compile(r"\s*[-‐‑‒–—−]\s*")
+TITLE_DASH_RE: Final = lazy(r"\s*[-‐‑‒–—−]\s*")
 # A comma with any spacing: "cấp xã,huyện , tỉnh" is "cấp xã, huyện, tỉnh".
-TITLE_COMMA_RE: Final = re.compile(r"\s*,\s*")
+TITLE_COMMA_RE: Final = lazy(r"\s*,\s*")
 # Quotation marks of any style around a name in a title: “Cộng đồng học tập”, "…", ‘…’, «…».
-TITLE_QUOTES_RE: Final = re.compile(r"[\"“”„‟'‘’‚‛«»]")
+TITLE_QUOTES_RE: Final = lazy(r"[\"“”„‟'‘’‚‛«»]")
 
 # "Ngày 27/3/2025, Trưởng phòng … ban hành " or "Ngày 27 tháng 3 năm 2025, Ủy ban nhân dân … đã ký ban hành "
 # right before the citation: the clause opens with the date of the act it reports, which is the
 # citation's issue date (NĐ 30/2020/NĐ-CP, Phụ lục I, II.6.b asks only that the date be given).
-CLAUSE_DATE_THEN_ISSUE_RE: Final = re.compile(
+CLAUSE_DATE_THEN_ISSUE_RE: Final = lazy(
     r"(?:^|[.;:]\s+)[\s\-–+*•\d.)a-zđ]{0,6}?"
     r"ngày\s+(?:\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,"
     r"[^.;:\n]{1,160}?\b(?:đã\s+)?(?:ký\s+)?ban\s+hành\s*$",
@@ -243,7 +245,7 @@ CLAUSE_DATE_THEN_ISSUE_RE: Final = re.compile(
 # The effective date a draft gives a cited document, after the citation in the same clause:
 # "Thông tư số 25/2023/TT-BGDĐT … có hiệu lực từ ngày 12/02/2024", "có hiệu lực thi hành kể từ
 # ngày 12 tháng 02 năm 2024", "(hiệu lực từ 12/02/2024)". "hết hiệu lực từ …" (a repeal) is not one.
-EFFECTIVE_RE: Final = re.compile(
+EFFECTIVE_RE: Final = lazy(
     rf"(?<![{LOWER}{UPPER}])(?<!hết[ \t])(?<!Hết[ \t])(?<!mất[ \t])(?<!ngưng[ \t])"
     rf"(?:(?i:bắt){_S}(?i:đầu){_S})?(?:(?i:có){_S})?(?i:hiệu){_S}(?i:lực)(?:{_S}(?i:thi){_S}(?i:hành))?"
     rf"(?:{_S}(?i:kể))?{_S}(?i:từ){_S}(?:{NGAY}{_S})?(?P<value>{DATE_NUMERIC}|{DATE_WORDS})(?![\d/])"
@@ -259,7 +261,7 @@ EFFECTIVE_RE: Final = re.compile(
 # lúc: …", "Tác giả: …", "Nguồn: …", and the page's buttons alone on a line "Chia sẻ", "In bài
 # viết", "Tải về". Only lines above the document's Quốc hiệu are tested
 # (docgen.check.rules.ref.common.page_chrome_end).
-WEB_CHROME_RE: Final = re.compile(
+WEB_CHROME_RE: Final = lazy(
     r"(?:^[ \t]*|[ \t][-–|:][ \t]*)(?:Cổng|Trang)[ \t]+(?:thông[ \t]+tin[ \t]+điện[ \t]+tử|TTĐT)"
     r"|(?:^[ \t]*|[ \t][-–|:][ \t]*)Báo[ \t]+điện[ \t]+tử"
     r"|(?:^|[ \t])(?:Trang[ \t]+chủ|Home)[ \t]*[>»›/|]"
@@ -272,8 +274,8 @@ WEB_CHROME_RE: Final = re.compile(
 )
 # "Theo điểm a khoản 4 Điều 17 Thông tư số 25/2023/TT-BGDĐT, tỉnh phải có …": a locator that
 # opens its clause with "Theo"/"Tại"/"Căn cứ" and is followed by a comma introduces a paraphrase.
-PARAPHRASE_LEAD_RE: Final = re.compile(r"(?:^|[\s(\-–])(?:[Tt]heo|[Tt]ại|[Cc]ăn[ \t]+cứ)(?:[ \t]+quy[ \t]+định[ \t]+tại)?[ \t]*$")
-PARAPHRASE_COMMA_RE: Final = re.compile(r"[ \t]*,[ \t]*")
+PARAPHRASE_LEAD_RE: Final = lazy(r"(?:^|[\s(\-–])(?:[Tt]heo|[Tt]ại|[Cc]ăn[ \t]+cứ)(?:[ \t]+quy[ \t]+định[ \t]+tại)?[ \t]*$")
+PARAPHRASE_COMMA_RE: Final = lazy(r"[ \t]*,[ \t]*")
 
 
 # ---------------------------------------------------------------- page furniture (PDF, text copied from a PDF)
@@ -281,23 +283,23 @@ PARAPHRASE_COMMA_RE: Final = re.compile(r"[ \t]*,[ \t]*")
 # A line that is only a page number, in the forms office templates and PDF viewers print: "2",
 # "- 2 -", "– 2 –", "Trang 2", "Trang 2/5", "trang 2 / 5", "Trang 2 trên 5", "2/5", "Page 2 of 5".
 # ``label`` is set for "Trang"/"Page", ``total`` for "/5", ``dash`` for "- 2 -" (issue 8).
-PAGE_FURNITURE_RE: Final = re.compile(
+PAGE_FURNITURE_RE: Final = lazy(
     r"^\s*(?:(?P<dash>[-–—])\s*)?(?:(?P<label>[Tt]rang|TRANG|[Pp]age|PAGE)\s+)?(?P<page>\d{1,4})"
     r"(?:\s*(?:/|of|trên)\s*(?P<total>\d{1,4}))?(?:\s*[-–—])?\s*$"
 )
 # Digits of a running header or footer, left out when lines of different pages are compared:
 # "Kế hoạch số 12/KH-UBND - Trang 2" and "… - Trang 3" are one footer.
-FURNITURE_DIGITS_RE: Final = re.compile(r"\d+")
+FURNITURE_DIGITS_RE: Final = lazy(r"\d+")
 # A Markdown line that stands on its own and is never joined to the next one when a text copied
 # out of a PDF is repaired: "# Tiêu đề", "| ô | ô |", "> trích", "```", "<!-- … -->", "* mục", "---".
-MARKDOWN_BLOCK_RE: Final = re.compile(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-{3,}\s*$)")
+MARKDOWN_BLOCK_RE: Final = lazy(r"^\s*(?:#{1,6}\s|\||>|```|~~~|<!--|\*\s|-{3,}\s*$)")
 
 # A locator's document named in short (issue 8): "Điều 12 của Thông tư (mức độ 1)", "khoản 3 Điều 9
 # Thông tư số 25" — the kind alone, or the kind and the number without the rest of the symbol.
-LOCATOR_SHORT_DOC_RE: Final = re.compile(
+LOCATOR_SHORT_DOC_RE: Final = lazy(
     rf"[ \t]*+,?[ \t]*+(?:(?:của|tại|theo){_S})?{KIND}(?:{_S}(?:số{_S})?(?P<number>\d{{1,5}})(?![\d/]))?(?![ \t]*(?:số[ \t]*)?\d)"
 )
 
 # "tháng 11/2023" right after a symbol: the month and year of a document whose day is not known
 # (the registry writes it so for an unverified day; REF008 accepts it then).
-CITATION_MONTH_RE: Final = re.compile(r"[ \t]*+,?[ \t]*+tháng[ \t]++(?P<month>\d{1,2})[ \t]*/[ \t]*(?P<year>\d{4})\b")
+CITATION_MONTH_RE: Final = lazy(r"[ \t]*+,?[ \t]*+tháng[ \t]++(?P<month>\d{1,2})[ \t]*/[ \t]*(?P<year>\d{4})\b")

@@ -13,6 +13,7 @@ import re
 from typing import Final
 
 from docgen.check.patterns.cite import CAP_WORD
+from docgen.lazy_re import lazy
 
 # ---------------------------------------------------------------- numbers
 
@@ -31,7 +32,7 @@ NUMBER: Final = (
     rf"(?:(?i:{_WORDS})[ \t]*\([ \t]*\d{{1,3}}[ \t]*\)|\d{{1,3}}|(?i:{_WORDS}))(?![\w/.,]\d)"
 )
 # Reads one NUMBER back: "năm (05)" → the digits win; "mười lăm" → the word.
-NUMBER_PARTS_RE: Final = re.compile(rf"(?P<digits>\d{{1,3}})|(?P<word>{_WORDS})", re.IGNORECASE)
+NUMBER_PARTS_RE: Final = lazy(rf"(?P<digits>\d{{1,3}})|(?P<word>{_WORDS})", re.IGNORECASE)
 
 
 def number_value(text: str) -> int | None:
@@ -48,9 +49,9 @@ def number_value(text: str) -> int | None:
 # A duration in years or months: "3 năm", "03 năm", "ba năm", "năm (05) năm", "36 tháng", "mười hai
 # tháng". "năm 2024" is a year, not "năm" as a unit: a unit is never followed by digits.
 DURATION: Final = rf"(?P<amount>{NUMBER})[ \t]+(?P<unit>(?i:năm|tháng))(?![ \t]*\d)(?!\w)"
-DURATION_RE: Final = re.compile(DURATION)
+DURATION_RE: Final = lazy(DURATION)
 # The same duration restated in brackets right after it: "3 năm (36 tháng)", "03 năm (ba năm)".
-DURATION_RESTATED_RE: Final = re.compile(rf"[ \t]*\([ \t]*{DURATION}[ \t]*\)")
+DURATION_RESTATED_RE: Final = lazy(rf"[ \t]*\([ \t]*{DURATION}[ \t]*\)")
 
 # ---------------------------------------------------------------- what a sentence is about
 
@@ -58,15 +59,15 @@ DURATION_RESTATED_RE: Final = re.compile(rf"[ \t]*\([ \t]*{DURATION}[ \t]*\)")
 # tập”; the Hội Khuyến học's “Gia đình học tập”, “Dòng họ học tập”). Unlike ``target.OTHER_TITLE_RE``
 # it leaves out “Công dân học tập”, which is a chỉ tiêu of "Cộng đồng học tập" itself (điểm a khoản 5
 # Điều 6), so a CĐHT plan that counts “Công dân học tập” is still about CĐHT only.
-OTHER_MOVEMENT_RE: Final = re.compile(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]òng[ \t]+họ)[ \t]+học[ \t]+tập")
+OTHER_MOVEMENT_RE: Final = lazy(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]òng[ \t]+họ)[ \t]+học[ \t]+tập")
 # A particular decision cited by number: "Quyết định số 215/QĐ-SGDĐT", "quyết định 12/QĐ-UBND".
-DECISION_CITED_RE: Final = re.compile(r"[Qq]uyết[ \t]+định[ \t]+(?:số[ \t]*:?[ \t]*)?\d{1,5}[ \t]*/")
+DECISION_CITED_RE: Final = lazy(r"[Qq]uyết[ \t]+định[ \t]+(?:số[ \t]*:?[ \t]*)?\d{1,5}[ \t]*/")
 # A year named in words: "năm 2023", "Năm 2019".
-YEAR_RE: Final = re.compile(r"(?<!\w)[Nn]ăm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)")
+YEAR_RE: Final = lazy(r"(?<!\w)[Nn]ăm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)")
 
 # Other sets of criteria a CĐHT plan mentions, each with its own counts and deciders: "Bộ tiêu chí
 # quốc gia về huyện nông thôn mới", "đô thị văn minh", "trường đạt chuẩn quốc gia".
-OTHER_CRITERIA_SET_RE: Final = re.compile(
+OTHER_CRITERIA_SET_RE: Final = lazy(
     r"nông[ \t]+thôn[ \t]+mới|đô[ \t]+thị[ \t]+văn[ \t]+minh|chuẩn[ \t]+quốc[ \t]+gia", re.IGNORECASE
 )
 
@@ -77,7 +78,7 @@ OTHER_CRITERIA_SET_RE: Final = re.compile(
 # in the same sentence ("Quyết định công nhận có giá trị trong 5 năm", not "Kế hoạch có hiệu lực trong
 # 5 năm"): "(được) giữ (nguyên) kết quả / danh hiệu", "có giá trị (trong)", "có hiệu lực trong".
 # Never "giữ vững" (a goal).
-RETENTION_RE: Final = re.compile(
+RETENTION_RE: Final = lazy(
     r"(?P<strong>bảo[ \t]+lưu|thời[ \t]+hạn[ \t]+(?:của[ \t]+)?(?:(?:quyết[ \t]+định|kết[ \t]+quả)[ \t]+)?công[ \t]+nhận(?![ \t]+lại))"
     r"|(?P<weak>giữ[ \t]+(?:nguyên[ \t]+)?(?:kết[ \t]+quả|danh[ \t]+hiệu)|có[ \t]+(?:giá[ \t]+trị|hiệu[ \t]+lực)(?:[ \t]+trong)?(?=[ \t]+\S))",
     re.IGNORECASE,
@@ -86,9 +87,9 @@ RETENTION_RE: Final = re.compile(
 # học tập” cấp xã mức độ 1 trong thời gian 3 năm" (about 80 characters).
 RETENTION_REACH: Final = 90
 # "sau 5 năm": a duration after "sau" is a delay, not how long the result lasts.
-DELAY_BEFORE_RE: Final = re.compile(r"(?:^|[ \t])sau[ \t]+(?:ít[ \t]+nhất[ \t]+|khoảng[ \t]+)?$", re.IGNORECASE)
+DELAY_BEFORE_RE: Final = lazy(r"(?:^|[ \t])sau[ \t]+(?:ít[ \t]+nhất[ \t]+|khoảng[ \t]+)?$", re.IGNORECASE)
 # A word of recognition, needed before a weak retention word: "công nhận", "danh hiệu", "kết quả".
-RECOGNITION_WORD_RE: Final = re.compile(r"công[ \t]+nhận|danh[ \t]+hiệu|kết[ \t]+quả", re.IGNORECASE)
+RECOGNITION_WORD_RE: Final = lazy(r"công[ \t]+nhận|danh[ \t]+hiệu|kết[ \t]+quả", re.IGNORECASE)
 
 # ---------------------------------------------------------------- wait before mức độ 2 (khoản 3 Điều 5, 10, 15)
 
@@ -96,14 +97,14 @@ RECOGNITION_WORD_RE: Final = re.compile(r"công[ \t]+nhận|danh[ \t]+hiệu|k�
 # "ít nhất 06 tháng kể từ ngày có quyết định công nhận đạt mức độ 1", "Sau 6 tháng được công nhận
 # mức độ 1". The anchor ("kể từ", "được công nhận", "có quyết định") keeps out "Sau 6 tháng triển khai,
 # 10 xã đạt mức độ 1 và 2 xã đạt mức độ 2".
-UPGRADE_WAIT_RE: Final = re.compile(
+UPGRADE_WAIT_RE: Final = lazy(
     rf"(?<!\w)(?:sau|ít[ \t]+nhất|tối[ \t]+thiểu|đủ|tròn)[ \t]+(?:(?:ít[ \t]+nhất|tối[ \t]+thiểu|đủ|thời[ \t]+gian|khoảng)[ \t]+)?{DURATION}"
     r"[^.;\n]{0,40}?(?:kể[ \t]+từ|tính[ \t]+từ|từ[ \t]+(?:ngày|khi|thời[ \t]+điểm)|sau[ \t]+khi|được[ \t]+công[ \t]+nhận|có[ \t]+quyết[ \t]+định)"
     r"[^;\n]{0,100}?mức[ \t]+độ[ \t]+(?:1|I|một)(?![\w])",
     re.IGNORECASE,
 )
 # What the wait is for: "(đề nghị công nhận) mức độ 2", "nâng (lên) mức độ", "nâng mức".
-UPGRADE_GOAL_RE: Final = re.compile(r"mức[ \t]+độ[ \t]+(?:2|II|hai)(?![\w])|nâng[ \t]+(?:lên[ \t]+)?mức", re.IGNORECASE)
+UPGRADE_GOAL_RE: Final = lazy(r"mức[ \t]+độ[ \t]+(?:2|II|hai)(?![\w])|nâng[ \t]+(?:lên[ \t]+)?mức", re.IGNORECASE)
 
 # ---------------------------------------------------------------- who decides (Điều 5, 10, 15; Điều 9, 14, 19 k2 đ)
 
@@ -124,7 +125,7 @@ AUTHORITY: Final = (
 )
 # The same groups classify the decider the regime table names ("Trưởng phòng Giáo dục và Đào tạo" →
 # phong), so a draft's "Phòng GDĐT" and the data's "Trưởng phòng …" compare equal.
-AUTHORITY_RE: Final = re.compile(AUTHORITY)
+AUTHORITY_RE: Final = lazy(AUTHORITY)
 # Between an authority and its decision: "Giám đốc Sở GDĐT (sẽ) (ra|ký|ban hành) quyết định công nhận",
 # "Sở GDĐT tổ chức đánh giá, công nhận", "Trưởng phòng GDĐT xem xét, quyết định công nhận".
 _DECIDE_FILLER: Final = (
@@ -134,35 +135,35 @@ _DECIDE_FILLER: Final = (
 # "<authority> … quyết định công nhận" / "<authority> công nhận": the authority decides. Not after
 # "của", which names the issuer of a document ("Hướng dẫn số 743/HD-UBND của Ủy ban nhân dân tỉnh
 # Cao Bằng đánh giá, công nhận …" is the guide's trích yếu).
-DECIDER_ACTIVE_RE: Final = re.compile(
+DECIDER_ACTIVE_RE: Final = lazy(
     rf"(?<!của )(?<!Của ){AUTHORITY}[ \t]+(?:{_DECIDE_FILLER}[ \t]+){{0,3}}(?:quyết[ \t]+định[ \t]+)?(?P<verb>công[ \t]+nhận)(?!\w)"
 )
 # "Quyết định công nhận … do Chủ tịch UBND huyện ký", "thẩm quyền công nhận … thuộc (về) Giám đốc Sở",
 # "quyết định công nhận … của Bộ trưởng".
-DECIDER_PASSIVE_RE: Final = re.compile(
+DECIDER_PASSIVE_RE: Final = lazy(
     rf"(?i:quyết[ \t]+định|thẩm[ \t]+quyền)[ \t]+(?P<verb>(?i:công[ \t]+nhận))(?!\w)[^.;:\n]{{0,90}}?"
     rf"(?:(?<!\w)do|(?<!\w)của|thuộc(?:[ \t]+về)?|(?<!\w)là)[ \t]+{AUTHORITY}"
 )
 # The issuer of a decision: the all-capitals line under its trích yếu (NĐ30 Phụ lục I, ô 5b), e.g.
 # "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HOÀNG SU PHÌ", "GIÁM ĐỐC SỞ GIÁO DỤC VÀ ĐÀO TẠO", "TRƯỞNG PHÒNG
 # GIÁO DỤC VÀ ĐÀO TẠO HUYỆN …", "BỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO".
-ISSUER_LINE_RE: Final = re.compile(rf"^[ \t]*{AUTHORITY}(?:[ \t]+[^\n]*)?$", re.IGNORECASE)
+ISSUER_LINE_RE: Final = lazy(rf"^[ \t]*{AUTHORITY}(?:[ \t]+[^\n]*)?$", re.IGNORECASE)
 # The tên loại line of a decision: "QUYẾT ĐỊNH" alone on its line.
-DECISION_KIND_LINE_RE: Final = re.compile(r"^[ \t]*QUYẾT[ \t]+ĐỊNH[ \t]*$")
+DECISION_KIND_LINE_RE: Final = lazy(r"^[ \t]*QUYẾT[ \t]+ĐỊNH[ \t]*$")
 # Its trích yếu when the decision recognises: "Về việc công nhận “Cộng đồng học tập” cấp xã năm 2024",
 # "Công nhận xã … đạt …".
-RECOGNITION_SUBJECT_RE: Final = re.compile(r"^[ \t]*(?:(?:V/v|Về[ \t]+việc|Về)[ \t]+)?công[ \t]+nhận(?!\w)", re.IGNORECASE)
+RECOGNITION_SUBJECT_RE: Final = lazy(r"^[ \t]*(?:(?:V/v|Về[ \t]+việc|Về)[ \t]+)?công[ \t]+nhận(?!\w)", re.IGNORECASE)
 # The level a recognition is for, named with the title: "“Cộng đồng học tập” cấp xã", "CĐHT cấp tỉnh".
-CDHT_LEVEL_RE: Final = re.compile(
+CDHT_LEVEL_RE: Final = lazy(
     r"(?:[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT)[”\"'’]?[ \t]*\(?[ \t]*cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?!\w)", re.IGNORECASE
 )
 # A level named after the verb, not the council's ("Hội đồng đánh giá cấp huyện" assesses the xã):
 # "công nhận đạt chuẩn cấp xã".
-RECOGNISED_LEVEL_RE: Final = re.compile(r"(?<!đánh giá )(?<!Hội đồng )(?<!hội đồng )cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?!\w)")
+RECOGNISED_LEVEL_RE: Final = lazy(r"(?<!đánh giá )(?<!Hội đồng )(?<!hội đồng )cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?!\w)")
 # A list of levels after the first one: "“Cộng đồng học tập” cấp xã, huyện, tỉnh", "cấp huyện và cấp tỉnh".
-LEVEL_LIST_TAIL_RE: Final = re.compile(r"[ \t]*(?:,|và)[ \t]*(?:cấp[ \t]+)?(?P<level>xã|huyện|tỉnh)(?!\w)")
+LEVEL_LIST_TAIL_RE: Final = lazy(r"[ \t]*(?:,|và)[ \t]*(?:cấp[ \t]+)?(?P<level>xã|huyện|tỉnh)(?!\w)")
 # The unit that is recognised: "công nhận 12 xã đạt …", "công nhận các huyện …".
-RECOGNISED_UNIT_RE: Final = re.compile(
+RECOGNISED_UNIT_RE: Final = lazy(
     r"công[ \t]+nhận[ \t]+(?:(?:các|\d{1,3}(?:/\d{1,3})?)[ \t]+)?(?P<unit>xã|phường|thị[ \t]+trấn|huyện|quận|thị[ \t]+xã|tỉnh)(?!\w)",
     re.IGNORECASE,
 )
@@ -182,7 +183,7 @@ _COUNT_SEP: Final = (
 )
 # "…, 10 chỉ tiêu chưa đạt": the second count is a result, so the first one is too.
 _CHI_TIEU_RESULT: Final = rf"{_COUNT_SEP}{NUMBER}[ \t]+chỉ[ \t]+tiêu(?!\w)[ \t]*(?:đạt|chưa|không|còn|được)(?!\w)"
-CRITERIA_COUNT_RE: Final = re.compile(
+CRITERIA_COUNT_RE: Final = lazy(
     rf"{_COUNT_CUE}(?P<tieu_chi>{NUMBER})[ \t]+tiêu[ \t]+chí(?!\w){_RESULT_AFTER}(?!{_CHI_TIEU_RESULT})"
     rf"(?:{_COUNT_SEP}(?P<chi_tieu>{NUMBER})[ \t]+chỉ[ \t]+tiêu(?!\w))?",
     re.IGNORECASE,
@@ -190,15 +191,15 @@ CRITERIA_COUNT_RE: Final = re.compile(
 # A result out of the whole set: "đạt 05/05 tiêu chí, 15/15 chỉ tiêu", "đạt 3/4 tiêu chí". The number
 # after "/" is the set's size (a tiêu chí count is always the whole set's; a chỉ tiêu count only when it
 # follows one, "2/3 chỉ tiêu của tiêu chí 1" alone is a part).
-CRITERIA_SHARE_RE: Final = re.compile(
+CRITERIA_SHARE_RE: Final = lazy(
     r"(?<![\d/])\d{1,2}[ \t]*/[ \t]*(?P<tieu_chi>\d{1,2})[ \t]+tiêu[ \t]+chí(?!\w)"
     rf"(?:{_COUNT_SEP}\d{{1,2}}[ \t]*/[ \t]*(?P<chi_tieu>\d{{1,2}})[ \t]+chỉ[ \t]+tiêu(?!\w))?",
     re.IGNORECASE,
 )
 
 # A task-table row about issuing the recognition decision: "Ban hành quyết định công nhận …".
-ROW_DECISION_RE: Final = re.compile(r"(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận", re.IGNORECASE)
+ROW_DECISION_RE: Final = lazy(r"(?:ban[ \t]+hành[ \t]+)?quyết[ \t]+định[ \t]+công[ \t]+nhận", re.IGNORECASE)
 # The label of a procedure page that names who decides: "Cơ quan có thẩm quyền (quyết định)".
-COMPETENT_LABEL_RE: Final = re.compile(r"Cơ[ \t]+quan[ \t]+có[ \t]+thẩm[ \t]+quyền", re.IGNORECASE)
+COMPETENT_LABEL_RE: Final = lazy(r"Cơ[ \t]+quan[ \t]+có[ \t]+thẩm[ \t]+quyền", re.IGNORECASE)
 # The criteria article cited right after a count: "… 16 chỉ tiêu quy định tại Điều 11 của Thông tư".
-CRITERIA_ARTICLE_RE: Final = re.compile(r"^[^.;\n]{0,40}?(?:tại|theo)[ \t]+(?:khoản[ \t]+\d{1,2}[ \t]+)?Điều[ \t]+(?P<article>\d{1,2})(?!\d)")
+CRITERIA_ARTICLE_RE: Final = lazy(r"^[^.;\n]{0,40}?(?:tại|theo)[ \t]+(?:khoản[ \t]+\d{1,2}[ \t]+)?Điều[ \t]+(?P<article>\d{1,2})(?!\d)")

@@ -13,6 +13,7 @@ from docgen.check.patterns import target as T
 from docgen.check.patterns.form import PLACE_DATE, PLACE_DATE_NUMERIC
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.dl.common import is_deadline, level_label, recognitions, timeline, unit, when
+from docgen.lazy_re import lazy
 
 
 @register
@@ -210,12 +211,12 @@ class CompletionAfterDue(Rule):
 
 
 _HEADER_LINES = 20
-_BASIS_LINE = re.compile(r"[ \t]*(?:Căn[ \t]+cứ|Thực[ \t]+hiện)[ \t]")
+_BASIS_LINE = lazy(r"[ \t]*(?:Căn[ \t]+cứ|Thực[ \t]+hiện)[ \t]")
 # Documents that set steps to come (a report or a decision tells what happened).
 _FORWARD_KINDS = frozenset({"KẾ HOẠCH", "CÔNG VĂN", "HƯỚNG DẪN", "THÔNG BÁO", "CHƯƠNG TRÌNH", "CHƯƠNG TRÌNH PHỐI HỢP", "CHỈ THỊ"})
-_DECISION_KIND_RE = re.compile(r"^\s*QUYẾT\s+ĐỊNH\s*$")
-_RECOGNITION_RE = re.compile(r"công\s+nhận", re.IGNORECASE)
-_YEAR_RE = re.compile(r"(?<!\d)năm\s+(\d{4})(?!\d)")
+_DECISION_KIND_RE = lazy(r"^\s*QUYẾT\s+ĐỊNH\s*$")
+_RECOGNITION_RE = lazy(r"công\s+nhận", re.IGNORECASE)
+_YEAR_RE = lazy(r"(?<!\d)năm\s+(\d{4})(?!\d)")
 
 
 def _recognition_decision(text: str) -> tuple[str, int | None] | None:

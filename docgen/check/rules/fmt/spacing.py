@@ -11,6 +11,7 @@ from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.fmt import nd30
 from docgen.check.rules.fmt.lookup import luu_line, noi_nhan_items
+from docgen.lazy_re import lazy
 
 def _luu_space_span(ctx: CheckContext) -> Span | None:
     hit = luu_line(ctx)
@@ -109,7 +110,7 @@ class SplitWord(Rule):
 _ORG_PATTERNS = [(p, form.org_name(p)) for p in nd30.ORG_PHRASES]
 # Any of them: a line where this finds nothing holds none of the phrases (most lines), so only
 # the others are searched phrase by phrase.
-_ANY_ORG = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in _ORG_PATTERNS), re.IGNORECASE)
+_ANY_ORG = lazy("|".join(f"(?:{pattern.pattern})" for _, pattern in _ORG_PATTERNS), re.IGNORECASE)
 
 
 @register
