@@ -20,6 +20,7 @@ tables below) for callers that want it.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
@@ -181,6 +182,13 @@ _NUCLEUS: Final = (
 _CODA: Final = r"(?:ch|ng|nh|[cmnpt]|[iouy])?"
 _SYLLABLE: Final = lazy(rf"^{_ONSET}{_NUCLEUS}{_CODA}$")
 _WORD: Final = lazy(r"[^\W\d_]+")
+# A whole word (as _WORD finds them) made only of latin-1 letters and cp1252's few others, at
+# least one of them not ASCII: how a legacy-encoded text reads ("ViÖt", "Nam" is not one). The
+# lookahead finds the non-ASCII letter; both runs are possessive, so nothing backtracks.
+_NON_ASCII_LEGACY_LETTERS: Final = r"\xaa\xb5\xba\xc0-\xd6\xd8-\xf6\xf8-\xffŒœŠšŸŽžƒ"
+_LEGACY_WORD: Final = lazy(
+    rf"(?<![^\W\d_])(?=[A-Za-z]*+[{_NON_ASCII_LEGACY_LETTERS}])[A-Za-z{_NON_ASCII_LEGACY_LETTERS}]++(?![^\W\d_])"
+)
 
 
 def vietnamese_score(text: str) -> float:
@@ -190,18 +198,28 @@ def vietnamese_score(text: str) -> float:
     onset + vowel cluster + coda. ASCII-only words are ignored (they say nothing here).
     """
     total = good = 0
-    for m in _WORD.finditer(text):
-        word = m.group(0)
+    seen: dict[str, bool | None] = {}  # word → well-formed; None: left out (words repeat a lot)
+    for word in _WORD.findall(text):
         if word.isascii():
             continue
-        nfd = unicodedata.normalize("NFD", word.lower())
-        bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
-        ok = sum(1 for c in nfd if c in _TONES) <= 1 and _SYLLABLE.match(bare) is not None
-        if not ok and word.isupper():
-            continue  # an abbreviation ("BGDĐT", "KGVX") says nothing about the encoding
+        if word not in seen:
+            seen[word] = _syllable_verdict(word)
+        ok = seen[word]
+        if ok is None:
+            continue
         total += 1
         good += ok
     return good / total if total else 0.0
+
+
+def _syllable_verdict(word: str) -> bool | None:
+    """Whether a non-ASCII word is a well-formed syllable; None for an abbreviation that is not."""
+    nfd = unicodedata.normalize("NFD", word.lower())
+    bare = unicodedata.normalize("NFC", "".join(c for c in nfd if c not in _TONES))
+    ok = sum(1 for c in nfd if c in _TONES) <= 1 and _SYLLABLE.match(bare) is not None
+    if not ok and word.isupper():
+        return None  # an abbreviation ("BGDĐT", "KGVX") says nothing about the encoding
+    return ok
 
 
 LegacyName = Literal["tcvn3", "vni"]
@@ -215,10 +233,10 @@ def detect_legacy(text: str) -> LegacyName | None:
     It is, when the text has a fair number of words with latin-1 letters, they read badly as
     Vietnamese as they stand, and one of the two decoders turns most of them into syllables.
     """
-    legacy_words = [w for w in _WORD.findall(text) if not w.isascii() and all(ord(c) < 0x100 or c in "ŒœŠšŸŽžƒ" for c in w)]
+    legacy_words = [m.group(0) for m in itertools.islice(_LEGACY_WORD.finditer(text), 2000)]
     if len(legacy_words) < 3:
         return None
-    sample = " ".join(legacy_words[:2000])
+    sample = " ".join(legacy_words)
     as_is = vietnamese_score(sample)
     if as_is >= 0.9:
         return None

@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
+
+_NEWLINE = re.compile("\n")
 
 
 class Severity(str, Enum):
@@ -71,7 +74,7 @@ class Draft:
 
     def __post_init__(self) -> None:
         if not self.line_starts:
-            self.line_starts = [0] + [i + 1 for i, ch in enumerate(self.text) if ch == "\n"]
+            self.line_starts = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
             self.line_numbers = list(range(1, len(self.line_starts) + 1))
         if not self.column_bases:
             self.column_bases = [1] * len(self.line_starts)

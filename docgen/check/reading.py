@@ -21,6 +21,7 @@ wins over a heading, a heading over the procedure's name, and that over the trí
 from __future__ import annotations
 
 import bisect
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
@@ -252,8 +253,7 @@ class Reading:
                 if len(levels) == 1:
                     level, source = next(iter(levels)), "trích yếu"
             if muc_do is None:
-                mucs = {int(m.group("muc_do")) for m in T.MUC_DO_RE.finditer(self.topic)}
-                muc_do = mucs.pop() if len(mucs) == 1 else None
+                muc_do = _one_muc_do(self.topic)
         if not decided and level is None and self.issuer_level is not None:
             level, source = self.issuer_level, "cơ quan ban hành"
         if topic is None:
@@ -291,6 +291,9 @@ def read_document(draft: Draft) -> Reading:
     return reading
 
 
+# scope_at asks the same few texts (the trích yếu, a procedure's name, a table's group rows)
+# once for every dated clause: these answers depend on the text alone and are kept.
+@functools.lru_cache(maxsize=4096)
 def _levels(text: str, *, named: bool = False) -> frozenset[str]:
     """Levels a heading, a group row or a title is about: "cấp xã", "Đối với các xã, phường";
     with ``named``, also a unit named in a title: "“Cộng đồng học tập” xã Phước Hải"."""
@@ -303,6 +306,14 @@ def _levels(text: str, *, named: bool = False) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=4096)
+def _one_muc_do(text: str) -> int | None:
+    """The mức độ a title names, when it names exactly one."""
+    mucs = {int(m.group("muc_do")) for m in T.MUC_DO_RE.finditer(text)}
+    return mucs.pop() if len(mucs) == 1 else None
+
+
+@functools.lru_cache(maxsize=4096)
 def _topic(text: str) -> bool | None:
     cdht = bool(T.CDHT_RE.search(text))
     other = bool(T.OTHER_TITLE_RE.search(text))

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from docgen import text as vtext
 from docgen.errors import InputError
@@ -191,3 +195,28 @@ def test_rejoin_pdf_lines_keeps_lines_alone() -> None:
 )
 def test_looks_soft_wrapped(lines: list[str], wrapped: bool) -> None:
     assert vtext.looks_soft_wrapped(lines) is wrapped
+
+
+# ---- the legacy-encoding probe reads the words it always read (issue 10: one regex, not a loop)
+
+_PROBE_ALPHABET = "aAzZàÀÖ×÷øÿđĐưƯễ1_-. \nŒžƒµºª\u0301"
+
+
+def _legacy_words_by_definition(text: str) -> list[str]:
+    """Whole words whose letters are all latin-1 (or cp1252's Œ œ Š š Ÿ Ž ž ƒ), one not ASCII."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return [w for w in words if not w.isascii() and all(ord(c) < 0x100 or c in "ŒœŠšŸŽžƒ" for c in w)]
+
+
+@given(st.text(alphabet=_PROBE_ALPHABET, max_size=40))
+def test_legacy_word_probe_matches_its_definition(text: str) -> None:
+    assert [m.group(0) for m in vtext._LEGACY_WORD.finditer(text)] == _legacy_words_by_definition(text)
+
+
+def test_legacy_word_probe_on_real_text() -> None:
+    seed = (Path(__file__).resolve().parents[1] / "fixtures" / "seeds" / "000_5f5509d7373e1232.txt").read_text(encoding="utf-8")
+    tcvn3 = "Uû ban nh©n d©n tØnh Cao B»ng, ViÖt Nam"  # TCVN3 read as cp1252
+    for text in (seed, tcvn3):
+        assert [m.group(0) for m in vtext._LEGACY_WORD.finditer(text)] == _legacy_words_by_definition(text)
+    # "©" and "»" are not letters: "nh©n", "B»ng" are no words to the probe
+    assert [m.group(0) for m in vtext._LEGACY_WORD.finditer(tcvn3)] == ["Uû", "tØnh", "ViÖt"]
