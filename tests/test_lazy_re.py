@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
+import pkgutil
 import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from docgen.lazy_re import LazyPattern, lazy
 
@@ -44,3 +49,56 @@ def test_after_first_use_the_compiled_methods_are_called_directly() -> None:
     assert p.search("a 12") is not None
     compiled = p.compiled
     assert p.search == compiled.search and p.sub == compiled.sub  # bound methods of the re.Pattern
+
+
+# ---- a guarded pattern (``first=``) finds exactly what its plain source finds
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _guarded() -> dict[str, LazyPattern]:
+    import docgen.check
+    import docgen.text
+
+    modules = [importlib.import_module(m.name) for m in pkgutil.walk_packages(docgen.check.__path__, "docgen.check.")]
+    found = {
+        f"{module.__name__}.{name}": value
+        for module in (*modules, docgen.text)
+        for name, value in vars(module).items()
+        if isinstance(value, LazyPattern) and value.first is not None
+    }
+    assert len(found) >= 10, found  # the hot date, deadline, decider and citation patterns
+    return found
+
+
+GUARDED = _guarded()
+CORPUS = sorted(p for p in (ROOT / "tests" / "fixtures").rglob("*") if p.suffix in {".txt", ".md"})
+WORDS = sorted({w for p in CORPUS[:40] for w in p.read_text(encoding="utf-8", errors="replace").split()})
+
+
+def _matches(pattern: re.Pattern[str] | LazyPattern, text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
+    return [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(GUARDED))
+def test_guarded_pattern_finds_what_its_source_finds_in_the_corpus(name: str) -> None:
+    guarded = GUARDED[name]
+    plain = re.compile(guarded.pattern, guarded.compiled.flags)
+    for path in CORPUS:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        expected = _matches(plain, text)
+        assert _matches(guarded, text) == expected, path.name
+    assert guarded.compiled.pattern != plain.pattern  # the guard is there
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(WORDS), min_size=1, max_size=30),
+    case=st.sampled_from([str, str.upper, str.lower, str.title, str.capitalize]),
+    sep=st.sampled_from([" ", "  ", "\n", "\t", " \n "]),
+)
+def test_guarded_patterns_on_shuffled_corpus_words(words: list[str], case: object, sep: str) -> None:
+    text = case(sep.join(words))  # type: ignore[operator]
+    for guarded in GUARDED.values():
+        plain = re.compile(guarded.pattern, guarded.compiled.flags)
+        assert _matches(guarded, text) == _matches(plain, text)

@@ -79,7 +79,7 @@ NGAY: Final = r"(?i:n[ \t]?gày)"
 DATE: Final = rf"(?P<date>{NGAY}{_S}(?:{DATE_NUMERIC}|{DATE_WORDS}))"
 # Any date inside a sentence, with or without "ngày": "31/6/2026", "ngày 29 tháng 02 năm 2025".
 ANY_DATE_RE: Final = lazy(
-    rf"(?<![\d/.\-]){NGAY}?[ \t]?(?:{DATE_NUMERIC}|{DATE_WORDS})(?![\d/])"
+    rf"(?<![\d/.\-]){NGAY}?[ \t]?(?:{DATE_NUMERIC}|{DATE_WORDS})(?![\d/])", first=r"[nN \t\d]"
 )
 
 # ---------------------------------------------------------------- issuer and title
@@ -124,7 +124,8 @@ CITATION_RE: Final = lazy(
     rf"(?:(?P<self>này)(?![{LOWER}])|(?P<symbol>{SYMBOL})(?![\w/]))"
     rf"(?:[ \t]*,?{_S}{DATE})?"
     rf"(?:{_S}(?:(?i:của){_S}{ISSUER}))?"
-    rf"(?:[ \t]*\n?[ \t]*{TITLE})?"
+    rf"(?:[ \t]*\n?[ \t]*{TITLE})?",
+    first=rf"(?i:[{''.join(sorted({k[0].lower() for k in KIND_NAMES}))}])",  # the kinds' initials, any case
 )
 
 # ---------------------------------------------------------------- article locators

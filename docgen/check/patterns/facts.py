@@ -63,12 +63,12 @@ OTHER_MOVEMENT_RE: Final = lazy(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]
 # A particular decision cited by number: "Quyết định số 215/QĐ-SGDĐT", "quyết định 12/QĐ-UBND".
 DECISION_CITED_RE: Final = lazy(r"[Qq]uyết[ \t]+định[ \t]+(?:số[ \t]*:?[ \t]*)?\d{1,5}[ \t]*/")
 # A year named in words: "năm 2023", "Năm 2019".
-YEAR_RE: Final = lazy(r"(?<!\w)[Nn]ăm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)")
+YEAR_RE: Final = lazy(r"(?<!\w)[Nn]ăm[ \t]+(?P<year>(?:19|20)\d{2})(?!\d)", first=r"[Nn]")
 
 # Other sets of criteria a CĐHT plan mentions, each with its own counts and deciders: "Bộ tiêu chí
 # quốc gia về huyện nông thôn mới", "đô thị văn minh", "trường đạt chuẩn quốc gia".
 OTHER_CRITERIA_SET_RE: Final = lazy(
-    r"nông[ \t]+thôn[ \t]+mới|đô[ \t]+thị[ \t]+văn[ \t]+minh|chuẩn[ \t]+quốc[ \t]+gia", re.IGNORECASE
+    r"nông[ \t]+thôn[ \t]+mới|đô[ \t]+thị[ \t]+văn[ \t]+minh|chuẩn[ \t]+quốc[ \t]+gia", re.IGNORECASE, first=r"[nđc]",
 )
 
 # ---------------------------------------------------------------- retention (khoản 4 Điều 5, 10, 15)
@@ -81,7 +81,7 @@ OTHER_CRITERIA_SET_RE: Final = lazy(
 RETENTION_RE: Final = lazy(
     r"(?P<strong>bảo[ \t]+lưu|thời[ \t]+hạn[ \t]+(?:của[ \t]+)?(?:(?:quyết[ \t]+định|kết[ \t]+quả)[ \t]+)?công[ \t]+nhận(?![ \t]+lại))"
     r"|(?P<weak>giữ[ \t]+(?:nguyên[ \t]+)?(?:kết[ \t]+quả|danh[ \t]+hiệu)|có[ \t]+(?:giá[ \t]+trị|hiệu[ \t]+lực)(?:[ \t]+trong)?(?=[ \t]+\S))",
-    re.IGNORECASE,
+    re.IGNORECASE, first=r"[btgc]",
 )
 # How far after the retention word its duration may come: "bảo lưu kết quả công nhận “Cộng đồng
 # học tập” cấp xã mức độ 1 trong thời gian 3 năm" (about 80 characters).
@@ -104,7 +104,7 @@ UPGRADE_WAIT_RE: Final = lazy(
     re.IGNORECASE,
 )
 # What the wait is for: "(đề nghị công nhận) mức độ 2", "nâng (lên) mức độ", "nâng mức".
-UPGRADE_GOAL_RE: Final = lazy(r"mức[ \t]+độ[ \t]+(?:2|II|hai)(?![\w])|nâng[ \t]+(?:lên[ \t]+)?mức", re.IGNORECASE)
+UPGRADE_GOAL_RE: Final = lazy(r"mức[ \t]+độ[ \t]+(?:2|II|hai)(?![\w])|nâng[ \t]+(?:lên[ \t]+)?mức", re.IGNORECASE, first=r"[mn]")
 
 # ---------------------------------------------------------------- who decides (Điều 5, 10, 15; Điều 9, 14, 19 k2 đ)
 
@@ -136,7 +136,7 @@ _DECIDE_FILLER: Final = (
 # "của", which names the issuer of a document ("Hướng dẫn số 743/HD-UBND của Ủy ban nhân dân tỉnh
 # Cao Bằng đánh giá, công nhận …" is the guide's trích yếu).
 DECIDER_ACTIVE_RE: Final = lazy(
-    rf"(?<!của )(?<!Của ){AUTHORITY}[ \t]+(?:{_DECIDE_FILLER}[ \t]+){{0,3}}(?:quyết[ \t]+định[ \t]+)?(?P<verb>công[ \t]+nhận)(?!\w)"
+    rf"(?<!của )(?<!Của ){AUTHORITY}[ \t]+(?:{_DECIDE_FILLER}[ \t]+){{0,3}}(?:quyết[ \t]+định[ \t]+)?(?P<verb>công[ \t]+nhận)(?!\w)", first=r"[TPGSBCỦUủu]",
 )
 # "Quyết định công nhận … do Chủ tịch UBND huyện ký", "thẩm quyền công nhận … thuộc (về) Giám đốc Sở",
 # "quyết định công nhận … của Bộ trưởng".

@@ -13,7 +13,7 @@ from docgen.check.patterns.cite import DATE_NUMERIC, DATE_WORDS, LOWER, NGAY
 from docgen.lazy_re import lazy
 
 # "cấp xã", "cấp huyện", "cấp tỉnh" (TT25 Điều 1); also "Cộng đồng học tập cấp huyện".
-LEVEL_RE: Final = lazy(r"(?<![\w])cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)
+LEVEL_RE: Final = lazy(r"(?<![\w])cấp[ \t]+(?P<level>xã|huyện|tỉnh)(?![\w])", re.IGNORECASE, first=r"[c]")
 # "cấp xã mức độ 1", "cấp huyện đạt mức độ 2", "cấp tỉnh (mức độ 1)".
 LEVEL_MUC_DO_RE: Final = lazy(
     r"cấp[ \t]+(?P<level>xã|huyện|tỉnh)[ \t]*(?:\(|đạt[ \t]+|ở[ \t]+)?[ \t]*mức[ \t]+độ[ \t]+(?P<muc_do>[12])(?!\d)",
@@ -27,7 +27,7 @@ CDHT_RE: Final = lazy(r"[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT")
 # bare "cấp huyện" ("tỉnh không còn cấp huyện").
 # The other titles of the learning-society movement, each with its own deadlines (TT24 “Đơn vị học
 # tập”, the Hội Khuyến học's “Gia đình / Dòng họ / Công dân học tập”).
-OTHER_TITLE_RE: Final = lazy(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]òng[ \t]+họ|[Cc]ông[ \t]+dân)[ \t]+học[ \t]+tập")
+OTHER_TITLE_RE: Final = lazy(r"(?:[Đđ]ơn[ \t]+vị|[Gg]ia[ \t]+đình|[Dd]òng[ \t]+họ|[Cc]ông[ \t]+dân)[ \t]+học[ \t]+tập", first=r"[ĐđGgDdCc]")
 CDHT_DISTRICT_RE: Final = lazy(
     r"(?:[Cc]ộng[ \t]+đồng[ \t]+học[ \t]+tập|CĐHT)[”\"'’]?[ \t]*\(?[ \t]*cấp[ \t]+huyện(?!\w)"
 )
@@ -42,21 +42,21 @@ SHARE_RE: Final = lazy(
 # each of its positions (issue 10: a search over 400 blanks took 52 ms).
 # "trước ngày 31 tháng 7 năm 2026", "chậm nhất ngày 28/02/2025", "đến ngày 31/3/2026"
 DEADLINE_DAY_RE: Final = lazy(
-    rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến|[Hh]ạn|[Tt]rong|[Tt]ừ)[ \t]*)?{NGAY}[ \t]+(?:{DATE_NUMERIC}|{DATE_WORDS})"
+    rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến|[Hh]ạn|[Tt]rong|[Tt]ừ)[ \t]*)?{NGAY}[ \t]+(?:{DATE_NUMERIC}|{DATE_WORDS})", first=r"[TtCcĐđHhnN]",
 )
 # "Đến hết tháng 3 năm 2026", "Hết tháng 5 năm 2025", "đến tháng 12 năm 2026", "trong tháng 4/2025"
 DEADLINE_MONTH_RE: Final = lazy(
     r"(?P<lead>(?:(?:[Đđ]ến|[Tt]rước|[Tt]rong)[ \t]+)?(?:(?:hết|[Hh]ết|cuối|[Cc]uối)[ \t]+)?)tháng[ \t]+(?P<month>\d{1,2})"
-    r"(?:[ \t]+năm[ \t]+|[ \t]*/[ \t]*)(?P<year>\d{4})(?!\d)"
+    r"(?:[ \t]+năm[ \t]+|[ \t]*/[ \t]*)(?P<year>\d{4})(?!\d)", first=r"[ĐđTtHhCc]",
 )
 # "Năm 2025 triển khai", "Từ năm 2027", "trong năm 2026", "đến năm 2030", "của năm 2025"
 DEADLINE_YEAR_RE: Final = lazy(
-    r"(?:(?P<lead>[Tt]ừ|[Đđ]ến|[Tt]rong|[Cc]ủa|[Hh]ết|[Cc]uối|[Tt]rước)[ \t]*)?(?<![\w/])[Nn]ăm[ \t]+(?P<year>\d{4})(?!\d)"
+    r"(?:(?P<lead>[Tt]ừ|[Đđ]ến|[Tt]rong|[Cc]ủa|[Hh]ết|[Cc]uối|[Tt]rước)[ \t]*)?(?<![\w/])[Nn]ăm[ \t]+(?P<year>\d{4})(?!\d)", first=r"[TtĐđCcHhNn]",
 )
 # Yearless rule statements: "trước ngày 28 tháng 02 của năm sau liền kề năm đánh giá", "trước ngày 31/3 hằng năm"
 DEADLINE_DAY_MONTH_RE: Final = lazy(
     rf"(?:(?P<lead>[Tt]rước|[Cc]hậm[ \t]+nhất|[Đđ]ến)[ \t]*)?{NGAY}[ \t]+(?P<day>\d{{1,2}})"
-    r"(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)(?P<month>\d{1,2})(?![\d/]|[ \t]+năm[ \t]+\d)"
+    r"(?:[ \t]*/[ \t]*|[ \t]+tháng[ \t]+)(?P<month>\d{1,2})(?![\d/]|[ \t]+năm[ \t]+\d)", first=r"[TtCcĐđnN]",
 )
 # "năm sau liền kề năm đánh giá", "hằng năm": a yearless date that recurs every evaluation cycle.
 RECURRING_RE: Final = lazy(r"năm[ \t]+sau[ \t]+liền[ \t]+kề|hằng[ \t]+năm|hàng[ \t]+năm")
@@ -113,7 +113,7 @@ SHARE_UNIT_AFTER_RE: Final = lazy(
 # Words that make a percentage above 100 normal: growth, comparison, plan fulfilment.
 RATIO_WORD_RE: Final = lazy(r"tăng|giảm|vượt|so[ \t]+với|gấp|kế[ \t]+hoạch|dự[ \t]+toán|chỉ[ \t]+tiêu[ \t]+giao", re.IGNORECASE)
 # Words that put a clause in the past: "Phòng Giáo dục và Đào tạo đã công nhận …", "trước đây".
-PAST_RE: Final = lazy(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng|xã)[ \t]+cũ)(?!\w)", re.IGNORECASE)
+PAST_RE: Final = lazy(r"(?<!\w)(?:đã|trước[ \t]+đây|trước[ \t]+khi[ \t]+sắp[ \t]+xếp|(?:huyện|phòng|xã)[ \t]+cũ)(?!\w)", re.IGNORECASE, first=r"[đthpx]")
 # A data window without years: "số liệu tính từ ngày 01/01 đến ngày 31/12 của năm đánh giá".
 DATA_WINDOW_YEARLESS_RE: Final = lazy(
     r"từ[ \t]+ngày[ \t]+0?1[ \t]*(?:/|tháng)[ \t]*0?1(?![ \t]*(?:/|năm)[ \t]*\d)[ \t]+đến[ \t]+ngày[ \t]+31[ \t]*(?:/|tháng)[ \t]*12(?![ \t]*(?:/|năm)[ \t]*\d)"
@@ -140,7 +140,7 @@ EVENT_RE: Final = lazy(
 
 # A list of levels after one "cấp": "cấp xã, huyện, tỉnh" (TT25's own title), "cấp xã và huyện".
 LEVEL_LIST_RE: Final = lazy(
-    r"cấp[ \t]+(?:xã|huyện|tỉnh)(?:[ \t]*(?:,|và|hoặc)[ \t]*(?:cấp[ \t]+)?(?:xã|huyện|tỉnh)(?![\w]))+", re.IGNORECASE
+    r"cấp[ \t]+(?:xã|huyện|tỉnh)(?:[ \t]*(?:,|và|hoặc)[ \t]*(?:cấp[ \t]+)?(?:xã|huyện|tỉnh)(?![\w]))+", re.IGNORECASE,
 )
 LEVEL_WORD_RE: Final = lazy(r"(?<![\w])(xã|huyện|tỉnh)(?![\w])", re.IGNORECASE)
 # "đề nghị (đánh giá,) công nhận": the "công nhận" after it is the name of a proposal or dossier.

@@ -110,7 +110,10 @@ class SplitWord(Rule):
 _ORG_PATTERNS = [(p, form.org_name(p)) for p in nd30.ORG_PHRASES]
 # Any of them: a line where this finds nothing holds none of the phrases (most lines), so only
 # the others are searched phrase by phrase.
-_ANY_ORG = lazy("|".join(f"(?:{pattern.pattern})" for _, pattern in _ORG_PATTERNS), re.IGNORECASE)
+_ANY_ORG = lazy(
+    "|".join(f"(?:{pattern.pattern})" for _, pattern in _ORG_PATTERNS), re.IGNORECASE,
+    first=f"[{''.join(sorted({p[0] for p in nd30.ORG_PHRASES}))}]",  # the phrases' initials (any case: IGNORECASE)
+)
 
 
 @register
@@ -163,10 +166,11 @@ class MixedTonePlacement(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.draft.text
-        for pattern in form.TONE_PAIRS:
-            hits = list(pattern.finditer(text))
-            new = [m for m in hits if m.group("new")]
-            old = [m for m in hits if m.group("old")]
+        forms: list[tuple[list[re.Match[str]], list[re.Match[str]]]] = [([], []) for _ in form.TONE_PAIRS]
+        for m in form.TONE_WORDS.finditer(text):
+            group = m.lastgroup or ""
+            forms[int(group[1:])][group[0] == "o"].append(m)  # "n2": pair 2's new form, "o2" its old
+        for new, old in forms:
             if not new or not old:
                 continue
             minority, majority = (old, new) if len(old) <= len(new) else (new, old)

@@ -19,8 +19,10 @@ from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext
 
 
+@functools.cache
 def qn(tag: str) -> str:
-    """python-docx's ``qn``, imported on first use: a .txt check never loads python-docx."""
+    """python-docx's ``qn``, imported on first use: a .txt check never loads python-docx. The few
+    tags asked for are kept (thousands of calls on a long draft)."""
     from docx.oxml.ns import qn as docx_qn
 
     return docx_qn(tag)
