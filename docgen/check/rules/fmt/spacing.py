@@ -108,12 +108,17 @@ class SplitWord(Rule):
 
 
 _ORG_PATTERNS = [(p, form.org_name(p)) for p in nd30.ORG_PHRASES]
-# Any of them: a line where this finds nothing holds none of the phrases (most lines), so only
-# the others are searched phrase by phrase.
-_ANY_ORG = lazy(
-    "|".join(f"(?:{pattern.pattern})" for _, pattern in _ORG_PATTERNS), re.IGNORECASE,
-    first=f"[{''.join(sorted({p[0] for p in nd30.ORG_PHRASES}))}]",  # the phrases' initials (any case: IGNORECASE)
+# The phrases' first words (one group each, "w3"), whole words in any case: a line where this finds
+# nothing holds none of the phrases (most lines), and on the others only the phrases that start
+# with a word found there are searched. Two different words cannot both match at one place, and a
+# phrase's match starts with its first word, so no phrase that matches is skipped (on a draft
+# citing the Bộ GDĐT in every paragraph, searching every phrase on every such line took 0.4 s per
+# 10,000 paragraphs).
+_FIRST_WORDS = sorted({form.WORD.findall(p)[0].lower() for p in nd30.ORG_PHRASES})
+_ANY_FIRST_WORD = lazy(
+    r"\b(?:" + "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(_FIRST_WORDS)) + r")\b", re.IGNORECASE
 )
+_FIRST_GROUP = {p: f"w{_FIRST_WORDS.index(form.WORD.findall(p)[0].lower())}" for p in nd30.ORG_PHRASES}
 
 
 @register
@@ -134,9 +139,12 @@ class OrgNameOverCapitalised(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         seen: set[int] = set()
         for ln in ctx.lines:
-            if not _ANY_ORG.search(ln.content):
+            present = {m.lastgroup for m in _ANY_FIRST_WORD.finditer(ln.content)}
+            if not present:
                 continue
             for phrase, pattern in _ORG_PATTERNS:
+                if _FIRST_GROUP[phrase] not in present:
+                    continue
                 for m in pattern.finditer(ln.content):
                     found = m.group()
                     if found.isupper() or m.start() + ln.content_start in seen:
