@@ -83,7 +83,7 @@ class Builder(HeaderReader, BasesReader, BodyReader, SignatureReader):
 
 
 def _ordered(spec: dict[str, Any]) -> dict[str, Any]:
-    order = ["loai", "du_thao", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "trich_yeu", "kinh_gui", "can_cu",
+    order = ["loai", "du_thao", "co_quan", "so", "ky_hieu", "dia_danh", "ngay", "ten_loai", "trich_yeu", "kinh_gui", "can_cu",
              "mo_dau", "tham_quyen", "noi_dung", "ket_thuc", "chu_thich", "nguoi_ky", "noi_nhan", "luu"]
     return {k: spec[k] for k in order if k in spec}
 

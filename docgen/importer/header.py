@@ -74,6 +74,9 @@ class HeaderReader(State):
                     break
             elif (m := R.KIND_LINE.match(text)) and not seen_title:
                 self.kind = _kind_of(m.group("kind"))
+                written = _full_title(text, self.kind)
+                if written:
+                    out["ten_loai"] = written
                 parts = []
                 while i + 1 < len(self.paras) and not self.paras[i + 1].in_table and _subject_line(self.paras[i + 1].text):
                     if parts and (self.paras[i + 1].text.rstrip().endswith(".") or FOOTNOTE_REF.search(self.paras[i + 1].text)):
@@ -186,6 +189,17 @@ def _kind_of(title: str) -> Kind:
         if name and flat.startswith(name):
             return kind
     return Kind.KE_HOACH
+
+
+def _full_title(line: str, kind: Kind) -> str | None:
+    """The tên loại as the spec's ``ten_loai`` when the line says more than the kind's own title
+    ("CHƯƠNG TRÌNH PHỐI HỢP" for a Chương trình → "Chương trình phối hợp"); None when it is the
+    kind's title, or a title the kind's cannot begin (docgen writes the kind's own then)."""
+    written = " ".join(line.split()).upper()
+    base = KIND_TITLE[kind]
+    if not base or not written.startswith(base + " "):
+        return None
+    return written.capitalize()
 
 
 def _subject_line(text: str) -> bool:

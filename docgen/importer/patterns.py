@@ -62,3 +62,9 @@ VV_PREFIX: Final = re.compile(r"^(?:V/v|V/V|Về việc)\s*")
 ITEM_SEPARATOR: Final = re.compile(r";\s+-\s+")
 # The number of a bold head, before its title: "1. Sở Tài chính:" → "Sở Tài chính:".
 HEAD_NUMBER: Final = re.compile(r"^(?:[IVXLCDM]+\.|\d+\.|[a-zđ]+\)|Điều \d+\.)\s*(?P<title>.*)$")
+# A signer's position (chức vụ), not an agency's name: "PHÓ GIÁM ĐỐC", "CHỦ TỊCH", "TRƯỞNG PHÒNG …";
+# "SỞ GIÁO DỤC VÀ ĐÀO TẠO", "HỘI KHUYẾN HỌC TỈNH" above a joint document's signer are agencies.
+POSITION: Final = re.compile(
+    r"^(?:PHÓ|GIÁM\s+ĐỐC|CHỦ\s+TỊCH|CHỦ\s+NHIỆM|TRƯỞNG|HIỆU\s+TRƯỞNG|HIỆU\s+PHÓ|CHÁNH|TỔNG|BÍ\s+THƯ|THỦ\s+TRƯỞNG|"
+    r"BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|ỦY\s+VIÊN|UỶ\s+VIÊN|KẾ\s+TOÁN|NGƯỜI)\b"
+)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from docgen.importer.patterns import AUTHORITY, BULLET, LUU, NOI_NHAN
+from docgen.importer.patterns import AUTHORITY, BULLET, LUU, NOI_NHAN, POSITION
 from docgen.importer.read import Para
 from docgen.importer.state import State, is_upper, strip_item
 
@@ -58,6 +58,8 @@ class SignatureReader(State):
             in_list = False
             if (a := AUTHORITY.match(text)) and is_upper(text):
                 key = a.group("prefix").lower()
+                if _agency_only(current):
+                    current = {"co_quan": current["chuc_vu"]}  # "SỞ GIÁO DỤC VÀ ĐÀO TẠO" above "KT. GIÁM ĐỐC"
                 if "chuc_vu" in current or key in current:
                     current["ho_ten"] = current.get("ho_ten", "…")
                     signers.append(current)
@@ -93,8 +95,20 @@ class SignatureReader(State):
 
 
 def _signer(raw: dict[str, Any]) -> dict[str, Any]:
-    order = ["tm", "kt", "tl", "tuq", "q", "chuc_vu", "ho_ten"]
+    lines = str(raw.get("chuc_vu", "")).split("\n")
+    if "co_quan" not in raw and not any(k in raw for k in ("tm", "kt", "tl", "tuq", "q")) and len(lines) > 1 \
+            and not POSITION.match(lines[0]):
+        # "HỘI KHUYẾN HỌC TỈNH" / "PHÓ CHỦ TỊCH THƯỜNG TRỰC": the agency, then the position
+        raw = {**raw, "co_quan": lines[0], "chuc_vu": "\n".join(lines[1:])}
+    order = ["co_quan", "tm", "kt", "tl", "tuq", "q", "chuc_vu", "ho_ten"]
     return {k: raw[k] for k in order if k in raw}
+
+
+def _agency_only(current: dict[str, Any]) -> bool:
+    """Capitals read so far that name an agency, not a position: a joint document's signer
+    starts with the agency's name ("SỞ GIÁO DỤC VÀ ĐÀO TẠO"), then "KT. GIÁM ĐỐC". A position
+    ("GIÁM ĐỐC") there is the last line of a signer whose name was left blank."""
+    return set(current) == {"chuc_vu"} and not POSITION.match(current["chuc_vu"])
 
 
 def _name_like(text: str) -> bool:

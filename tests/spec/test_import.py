@@ -119,6 +119,60 @@ def test_footnotes_come_back_at_their_place(tmp_path: Path) -> None:
     assert [f"[{k}] {_flat(v)}" for k, v in imported.footnotes.items()] == notes
 
 
+# A tên loại longer than the kind's own title ("CHƯƠNG TRÌNH PHỐI HỢP" for a Chương trình, "KẾ
+# HOẠCH LIÊN TỊCH" for a Kế hoạch) and joint signers each under their agency's name, with and
+# without KT.: what plans/dak-nong-phoi-hop.yaml (seed 004) shows.
+JOINT = """\
+loai: {loai}
+ten_loai: {ten_loai}
+co_quan:
+  - chu_quan: UBND TỈNH ĐẮK NÔNG
+    ten: SỞ GIÁO DỤC VÀ ĐÀO TẠO
+    viet_tat: SGDĐT
+  - ten: HỘI KHUYẾN HỌC TỈNH
+    viet_tat: HKH
+so: 12
+dia_danh: Đắk Nông
+ngay: 13/09/2024
+trich_yeu: Phối hợp xây dựng xã hội học tập
+noi_dung:
+  - tieu_de: Nội dung phối hợp
+    doan: [Tuyên truyền về học tập suốt đời./.]
+nguoi_ky:
+  - co_quan: SỞ GIÁO DỤC VÀ ĐÀO TẠO
+    kt: GIÁM ĐỐC
+    chuc_vu: PHÓ GIÁM ĐỐC
+    ho_ten: Nguyễn Thị Thu
+  - co_quan: HỘI KHUYẾN HỌC TỈNH
+    chuc_vu: PHÓ CHỦ TỊCH THƯỜNG TRỰC
+    ho_ten: Lê Đình Vương
+noi_nhan: [UBND tỉnh (để báo cáo)]
+luu: VT
+"""
+
+
+@pytest.mark.parametrize(("loai", "ten_loai"), [("chuong-trinh-phoi-hop", "Chương trình phối hợp"), ("ke-hoach", "Kế hoạch liên tịch")])
+def test_a_longer_ten_loai_and_joint_signers_come_back(loai: str, ten_loai: str, tmp_path: Path) -> None:
+    spec = load_spec_text(JOINT.format(loai=loai, ten_loai=ten_loai), "joint.yaml")
+    original = render_to(spec, tmp_path / "joint.docx")
+    assert ten_loai.upper() in document_lines(original)
+    imported = load_spec_text(import_draft(original).yaml, "x.yaml")
+    assert (imported.kind, imported.title) == (spec.kind, ten_loai)
+    assert [(s.agency, s.kt, s.position, s.name) for s in imported.signers] == [
+        ("SỞ GIÁO DỤC VÀ ĐÀO TẠO", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "Nguyễn Thị Thu"),
+        ("HỘI KHUYẾN HỌC TỈNH", None, "PHÓ CHỦ TỊCH THƯỜNG TRỰC", "Lê Đình Vương"),
+    ]
+    assert document_lines(render_to(imported, tmp_path / "again.docx")) == document_lines(original)
+
+
+def test_the_kinds_own_title_gives_no_ten_loai(tmp_path: Path) -> None:
+    # "CHƯƠNG TRÌNH" alone is what docgen writes for the kind: no ten_loai in the spec
+    spec = load_spec(ROOT / "plans" / "chuong-trinh-phoi-hop.yaml")
+    assert spec.title is None
+    result = import_draft(render_to(spec, tmp_path / "ctr.docx"))
+    assert "ten_loai" not in result.yaml and load_spec_text(result.yaml, "x.yaml").title is None
+
+
 # Points a) … đ), a point with one paragraph ("đ) Xã Minh Quang: Đủ …"), an untitled point, a
 # single Kính gửi, a căn cứ with a footnote, a footnote in a table cell, TL. signer, no closing
 # sentence (the last bullet carries "./."): what plans/ does not show.
