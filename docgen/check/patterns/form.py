@@ -227,6 +227,7 @@ TONE_PAIRS: Final[tuple[tuple[str, str], ...]] = (("ủy", "uỷ"), ("hòa", "ho
 TONE_WORDS: Final = lazy(
     r"\b(?:" + "|".join(rf"(?P<n{i}>{new})|(?P<o{i}>{old})" for i, (new, old) in enumerate(TONE_PAIRS)) + r")\b",
     re.IGNORECASE,
+    first=f"[{''.join(sorted({w[0] for pair in TONE_PAIRS for w in pair}))}]",  # the words' initials, any case
 )
 
 # ------------------------------------------------------------------ capitals (FMT, CAPS-ORG)

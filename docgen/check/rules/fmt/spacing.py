@@ -116,7 +116,8 @@ _ORG_PATTERNS = [(p, form.org_name(p)) for p in nd30.ORG_PHRASES]
 # 10,000 paragraphs).
 _FIRST_WORDS = sorted({form.WORD.findall(p)[0].lower() for p in nd30.ORG_PHRASES})
 _ANY_FIRST_WORD = lazy(
-    r"\b(?:" + "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(_FIRST_WORDS)) + r")\b", re.IGNORECASE
+    r"\b(?:" + "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(_FIRST_WORDS)) + r")\b", re.IGNORECASE,
+    first=f"[{''.join(sorted({w[0] for w in _FIRST_WORDS}))}]",  # their initials, any case (IGNORECASE)
 )
 _FIRST_GROUP = {p: f"w{_FIRST_WORDS.index(form.WORD.findall(p)[0].lower())}" for p in nd30.ORG_PHRASES}
 
