@@ -74,10 +74,14 @@ def to_pdf(docx: Path) -> tuple[Path | None, str]:
 
 
 def cold(source: Path, *args: str) -> float:
-    """Wall time of one ``docgen`` process run with ``source``'s code."""
+    """Wall time of one ``docgen`` process run with ``source``'s code.
+
+    ``-P``: without it ``python -c`` puts the current folder first on the path, and run from a
+    checkout it would import that checkout's docgen, whatever ``source`` says.
+    """
     env = {**os.environ, "PYTHONPATH": str(source)}
     t = time.perf_counter()
-    subprocess.run([sys.executable, "-c", "from docgen.cli import main; main()", *args], capture_output=True, env=env, check=False)
+    subprocess.run([sys.executable, "-P", "-c", "from docgen.cli import main; main()", *args], capture_output=True, env=env, check=False)
     return time.perf_counter() - t
 
 
@@ -114,7 +118,7 @@ def main() -> None:
         samples: dict[tuple[Path, str], list[float]] = {}
         for _ in range(args.repeat):
             t = time.perf_counter()
-            subprocess.run([sys.executable, "-c", "pass"], check=True)
+            subprocess.run([sys.executable, "-P", "-c", "pass"], check=True)
             samples.setdefault((ROOT, "python -c pass (sàn)"), []).append(time.perf_counter() - t)
             for source in sources:
                 for label, argv in cases:
@@ -125,7 +129,7 @@ def main() -> None:
             child = _CHILD.replace("SOURCE", repr(str(source))).replace("SMALL", repr(str(small)))
             child = child.replace("DOCX8", repr(str(docx8))).replace("DOCX29", repr(str(docx29))).replace("TXT29", repr(str(txt29)))
             child = child.replace("REPEAT", str(args.repeat))
-            run = subprocess.run([sys.executable, "-c", child], capture_output=True, text=True, check=True)
+            run = subprocess.run([sys.executable, "-P", "-c", child], capture_output=True, text=True, check=True)
             inproc = json.loads(run.stdout)
             figures[source]["trong tiến trình: check 8 trang .docx"] = inproc["check8"]
             figures[source]["trong tiến trình: python-docx mở + đọc 8 trang (sàn)"] = inproc["floor8"]
