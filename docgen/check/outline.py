@@ -11,6 +11,7 @@ task table is numbered per cell (issue 8). :func:`table_cells` gives each cell's
 
 from __future__ import annotations
 
+import bisect
 import functools
 import unicodedata
 from collections.abc import Iterator
@@ -289,19 +290,23 @@ def docx_paragraphs(draft: Draft) -> list[DocxParagraph]:
     if draft.docx is None:
         return []
     lines = split_lines(draft.text)
-    keys = [_match_key(ln.text) for ln in lines]
+    # the lines holding each key, in order: the next one at or after ``j`` is found by bisection
+    # (a scan to the end for every paragraph with no line of its own was quadratic, issue 9)
+    where: dict[str, list[int]] = {}
+    for k, ln in enumerate(lines):
+        where.setdefault(_match_key(ln.text), []).append(k)
     out: list[DocxParagraph] = []
     j = 0
     for paragraph, in_table in _iter_docx_paragraphs(draft.docx):
         raw = paragraph_text(paragraph._p)
         key = _match_key(unicodedata.normalize("NFC", raw))
         found: Line | None = None
-        if key:
-            for k in range(j, len(lines)):
-                if keys[k] == key:
-                    found = lines[k]
-                    j = k + 1
-                    break
+        if key and key in where:
+            at = where[key]
+            i = bisect.bisect_left(at, j)
+            if i < len(at):
+                found = lines[at[i]]
+                j = at[i] + 1
         out.append(DocxParagraph(paragraph, in_table, found, raw))
     return out
 

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from docgen import vi
+from docgen.check.find import Target
 from docgen.check.model import Finding, FixSafety, Severity
 from docgen.check.rules.base import CheckContext, Rule, register
 from docgen.check.rules.dl.common import DEPENDENCY_SHARE, LOWER_LEVEL, recognitions, timeline, unit, when
@@ -30,15 +31,21 @@ class LevelBeforeDependency(Rule):
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         targets = recognitions(ctx)
+        # the earliest dated target of each (level, mức độ), the first of equals: one pass, not
+        # one per target (quadratic on a long plan, issue 9)
+        earliest: dict[tuple[str | None, int], Target] = {}
+        for d in targets:
+            key = (d.level, d.muc_do or 1)
+            if d.deadline is not None and (key not in earliest or d.deadline < (earliest[key].deadline or dt.date.max)):
+                earliest[key] = d
         for t in targets:
             lower = LOWER_LEVEL.get(t.level or "")
             if lower is None or t.deadline is None or t.deadline_span is None:
                 continue
             muc = t.muc_do or 1
-            deps = [d for d in targets if d.level == lower and (d.muc_do or 1) == muc and d.deadline is not None]
-            if not deps:
+            earliest_dep = earliest.get((lower, muc))
+            if earliest_dep is None:
                 continue
-            earliest_dep = min(deps, key=lambda d: d.deadline or dt.date.max)
             assert earliest_dep.deadline is not None
             if t.deadline < earliest_dep.deadline:
                 yield self.finding(
@@ -67,13 +74,18 @@ class UpgradeTooSoon(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         tl = timeline()
         targets = recognitions(ctx)
+        first_one: dict[str | None, Target] = {}  # the earliest dated mức độ 1 target of each level
+        for d in targets:
+            if d.muc_do == 1 and d.deadline is not None and (
+                d.level not in first_one or d.deadline < (first_one[d.level].deadline or dt.date.max)
+            ):
+                first_one[d.level] = d
         for t in targets:
             if t.muc_do != 2 or t.deadline is None or t.level is None:
                 continue
-            firsts = [d for d in targets if d.level == t.level and d.muc_do == 1 and d.deadline is not None]
-            if not firsts:
+            one = first_one.get(t.level)
+            if one is None:
                 continue
-            one = min(firsts, key=lambda d: d.deadline or dt.date.max)
             assert one.deadline is not None
             months = tl.milestones(t.level, 2, max(tl.first_evaluation_year(), one.deadline.year - 1)).upgrade_months
             if tl.add_months(one.deadline, months) > t.deadline:
@@ -101,14 +113,17 @@ class DependencyShareTooLow(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         targets = recognitions(ctx)
         reported: set[int] = set()
+        shares: dict[tuple[str | None, int], list[Target]] = {}  # targets with a share, by (level, mức độ)
+        for d in targets:
+            if d.share is not None and d.share_span is not None:
+                shares.setdefault((d.level, d.muc_do or 1), []).append(d)
         for t in targets:
             lower = LOWER_LEVEL.get(t.level or "")
             if lower is None or t.deadline is None:
                 continue
             muc = t.muc_do or 1
-            for d in targets:
-                if d.level != lower or (d.muc_do or 1) != muc or d.share is None or d.share_span is None:
-                    continue
+            for d in shares.get((lower, muc), ()):
+                assert d.share is not None and d.share_span is not None
                 if d.deadline is None or d.deadline > t.deadline or d.share >= DEPENDENCY_SHARE:
                     continue
                 if id(d) in reported:
