@@ -283,3 +283,14 @@ def seed_coverage(texts: list[str], counted: list[str], mistakes: list[tuple[str
         if fixed.strip() not in whole:
             missing.append(line)
     return 1 - len(missing) / len(counted), missing
+
+
+def covered(label: str, texts: list[str], counted: list[str], mistakes: list[tuple[str, str]], total: int, capsys: Any) -> tuple[float, list[str]]:
+    """:func:`seed_coverage`, its figure printed ("seed 003 → plans/…: 100.0 % of …") with the
+    lines not found, for the seed tests' closing notes."""
+    share, missing = seed_coverage(texts, counted, mistakes)
+    with capsys.disabled():
+        print(f"\n{label}: {share:.1%} of {len(counted)} counted lines of {total} ({len(missing)} missing)")
+        for line in missing:
+            print("   thiếu:", line)
+    return share, missing

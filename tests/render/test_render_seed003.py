@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 import rendertools
-from rendertools import rendered_lines, seed_coverage
+from rendertools import covered, rendered_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ROOT / "plans" / "so-tphcm-xhht.yaml"
@@ -59,19 +59,9 @@ def texts() -> list[str]:
     return rendered_lines(PLAN)
 
 
-def coverage(texts: list[str]) -> tuple[float, list[str], int]:
-    counted = [line for line in seed_lines() if line not in SKIPPED]
-    share, missing = seed_coverage(texts, counted, MISTAKES)
-    return share, missing, len(counted)
-
-
 def test_the_seed_is_covered(texts: list[str], capsys: pytest.CaptureFixture[str]) -> None:
-    share, missing, counted = coverage(texts)
-    with capsys.disabled():
-        print(f"\nseed 003 → plans/so-tphcm-xhht.yaml: {share:.1%} of {counted} counted lines of {len(seed_lines())} "
-              f"({len(missing)} missing)")
-        for line in missing:
-            print("   thiếu:", line)
+    counted = [line for line in seed_lines() if line not in SKIPPED]
+    share, missing = covered("seed 003 → plans/so-tphcm-xhht.yaml", texts, counted, MISTAKES, len(seed_lines()), capsys)
     assert share >= FLOOR, missing
 
 
