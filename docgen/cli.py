@@ -202,11 +202,18 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @click.option("--config", "config", type=click.Path(path_type=Path), default=None, help="Tệp cấu hình docgen.toml (mặc định: tìm từ thư mục hiện tại lên).")
 @click.option("--annotate", is_flag=True, help="Ghi bản có nhận xét (Comment) và thay đổi được theo dõi vào tệp *.checked.docx (PDF: *.checked.pdf có đánh dấu).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, *.checked.* của --annotate, tệp -o.")
-def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, config: Path | None, annotate: bool, force: bool) -> None:
+@click.option("--watch", is_flag=True, help="Theo dõi: kiểm tra lại mỗi khi tệp được lưu, đến khi nhấn Ctrl-C.")
+@click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True, help="Với --watch: số giây giữa hai lần xem tệp đã đổi chưa.")
+def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, config: Path | None, annotate: bool, force: bool, watch: bool, interval: float) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
 
     from docgen import limits
+
+    if watch:
+        _watch(list(paths), fmt=fmt, output=output, select=select, ignore=ignore, fail_on=fail_on, fix=fix, config=config,
+               annotate=annotate, interval=interval)
+        return
 
     annotated: Path | None = None
     if annotate and output is not None:
@@ -229,6 +236,30 @@ def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[s
     for message in run.messages:
         click.echo(message, err=True)
     sys.exit(run.exit_code)
+
+
+def _watch(paths: list[str], *, fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...],
+           fail_on: str | None, fix: bool, config: Path | None, annotate: bool, interval: float) -> None:
+    """``check --watch``: one report per round on stdout, the watch's own lines on stderr."""
+    from docgen.check.runner import run_check
+    from docgen.check.watch import watch
+    from docgen.errors import DocgenError, UsageError
+
+    refused = [name for name, used in (("-o", output is not None), ("--fix", fix), ("--annotate", annotate), ("- (stdin)", "-" in paths)) if used]
+    if refused:
+        raise UsageError(f"--watch không dùng cùng {', '.join(refused)}: --watch chỉ in kết quả mỗi lần tệp được lưu")
+
+    def check_round(files: list[str]) -> None:
+        try:
+            run = run_check(files, fmt=fmt, select=select, ignore=ignore, fail_on=fail_on, config=config)
+        except DocgenError as exc:  # a docgen.toml saved half-edited: say so and keep watching
+            click.echo(str(exc), err=True)
+            return
+        click.echo(run.report, nl=False)
+        for message in run.messages:
+            click.echo(message, err=True)
+
+    watch(paths, check_round, interval=interval, announce=lambda line: click.echo(line, err=True))
 
 
 def _drafts_under(raw: str) -> list[str]:
