@@ -11,15 +11,18 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from docgen.check.aggregate import aggregate
-from docgen.check.annotate import ANNOTATABLE_KINDS, AnnotateOutcome
 from docgen.check.config import CheckConfig
-from docgen.check.fixes import FixOutcome
 from docgen.check.model import Draft, Finding
 from docgen.check.patterns import form
 from docgen.check.rules.base import CheckContext, all_rules
 from docgen.errors import DocgenError, InputError, Location, UsageError
+
+if TYPE_CHECKING:  # imported when --fix or --annotate asks for them: a plain check does without
+    from docgen.check.annotate import AnnotateOutcome
+    from docgen.check.fixes import FixOutcome
 
 SUFFIXES = (".docx", ".pdf", ".txt", ".md", ".yaml", ".yml")
 
@@ -185,8 +188,6 @@ def check_paths(
     "name.checked.docx" / "name.checked.pdf" (or ``annotate_output``) as comments and tracked
     changes (see :mod:`docgen.check.annotate`), the outcomes kept in ``result.annotated``.
     """
-    from docgen.check.annotate import annotate_draft
-    from docgen.check.fixes import fix_draft
     from docgen.check.inputs import read_draft
 
     result = CheckResult()
@@ -206,15 +207,20 @@ def check_paths(
         result.files += 1
         result.extend(found)
         if fix:
+            from docgen.check.fixes import fix_draft
+
             try:
                 result.fixes.append(fix_draft(draft, found, force=force))
             except DocgenError as exc:
                 result.errors.append(exc)
-        if annotate and draft.kind in ANNOTATABLE_KINDS:  # a .txt found in a folder is only reported
-            try:
-                result.annotated.append(annotate_draft(draft, found, force=force, output=annotate_output))
-            except DocgenError as exc:
-                result.errors.append(exc)
+        if annotate:
+            from docgen.check.annotate import ANNOTATABLE_KINDS, annotate_draft
+
+            if draft.kind in ANNOTATABLE_KINDS:  # a .txt found in a folder is only reported
+                try:
+                    result.annotated.append(annotate_draft(draft, found, force=force, output=annotate_output))
+                except DocgenError as exc:
+                    result.errors.append(exc)
     return result
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from docgen.lazy_re import lazy
+from docgen.lazy_re import LazyPattern, lazy
 
 # Vietnamese letters, for character classes. Upper and lower case, NFC.
 VI_UPPER: Final = "A-ZÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯẠẢẤẦẨẪẬẮẰẲẴẶẸẺẼẾỀỂỄỆỈỊỌỎỐỒỔỖỘỚỜỞỠỢỤỦỨỪỬỮỰỲỴỶỸ"
@@ -238,11 +238,11 @@ WORD: Final = lazy(rf"[{VI_LOWER}{VI_UPPER}]+")
 ORG_WORD_JOIN: Final = r"[\s,\-–]+"
 
 
-def org_name(phrase: str) -> re.Pattern[str]:
-    """Any-case matcher for an organisation phrase from law data (nd30.ORG_PHRASES), built once
-    at import: "Giáo dục và Đào tạo" matches "Giáo Dục Và Đào Tạo" and "giáo dục  và đào tạo"."""
+def org_name(phrase: str) -> LazyPattern:
+    """Any-case matcher for an organisation phrase from law data (nd30.ORG_PHRASES), compiled
+    when first used: "Giáo dục và Đào tạo" matches "Giáo Dục Và Đào Tạo" and "giáo dục  và đào tạo"."""
     words = WORD.findall(phrase)
-    return re.compile(r"\b" + ORG_WORD_JOIN.join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
+    return lazy(r"\b" + ORG_WORD_JOIN.join(re.escape(w) for w in words) + r"\b", re.IGNORECASE)
 
 # ------------------------------------------------------------------ suppression comments
 
