@@ -138,3 +138,19 @@ def test_watch_refuses_options_that_write(tmp_path: Path, extra: list[str]) -> N
     assert "--watch không dùng cùng" in run.stderr and extra[0] in run.stderr
     assert "Traceback" not in run.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["du-thao.txt"]  # nothing written
+
+
+def test_a_save_that_replaces_the_file_is_seen(tmp_path: Path) -> None:
+    """Word and LibreOffice save to a temporary file and rename it over the draft."""
+    draft = tmp_path / "du-thao.txt"
+    draft.write_text(WRONG, encoding="utf-8")
+    rounds: list[list[str]] = []
+
+    def save_by_rename() -> None:
+        temp = tmp_path / "~WRL0001.tmp"  # not a draft: never checked itself
+        temp.write_text(RIGHT + "Thêm một dòng.\n", encoding="utf-8")
+        os.replace(temp, draft)
+
+    watch([str(tmp_path)], rounds.append, interval=0.0, announce=lambda _: None, polls=3,
+          sleep=_scripted([save_by_rename, lambda: None, lambda: None]))
+    assert rounds == [[str(draft)], [str(draft)]]
