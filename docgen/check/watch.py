@@ -9,13 +9,16 @@ a save is seen within ``interval``).
 A file is checked once its size and time have held still for one interval: an editor that
 writes a file in place is not read half-written, and Word's save (a temporary file renamed over
 the draft) is seen whole. Word's lock files ("~$…"), hidden folders and docgen's own outputs are
-skipped as by ``check`` on a folder (:func:`docgen.check.runner.expand_paths`). A file that cannot
-be read in a round (removed, corrupt) is reported by that round and watched again.
+skipped as by ``check`` on a folder (:func:`docgen.check.runner.expand_paths`), and so are the files
+the watch's own output goes to (``--watch . > ket-qua.txt`` would otherwise check its report at
+every round). A file that cannot be read in a round (removed, corrupt) is reported by that round
+and watched again.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -25,9 +28,10 @@ from docgen.errors import DocgenError
 Stamp = tuple[int, int]  # (st_mtime_ns, st_size)
 
 
-def stamps(paths: Iterable[str]) -> dict[str, Stamp]:
+def stamps(paths: Iterable[str], skip: frozenset[tuple[int, int]] = frozenset()) -> dict[str, Stamp]:
     """The drafts under ``paths`` (files and folders, as ``check`` expands them) with their stamps;
-    a path that does not exist (yet, or any more) is left out."""
+    a path that does not exist (yet, or any more) is left out, and so is a file whose (device,
+    inode) is in ``skip``."""
     from docgen.check.runner import expand_paths
 
     out: dict[str, Stamp] = {}
@@ -41,8 +45,23 @@ def stamps(paths: Iterable[str]) -> dict[str, Stamp]:
                 st = os.stat(f)
             except OSError:
                 continue
-            out[f] = (st.st_mtime_ns, st.st_size)
+            if (st.st_dev, st.st_ino) not in skip:
+                out[f] = (st.st_mtime_ns, st.st_size)
     return out
+
+
+def own_outputs() -> frozenset[tuple[int, int]]:
+    """(device, inode) of the files this process's stdout and stderr write to: ``docgen check
+    --watch . > ket-qua.txt`` must not check its own report, which changes at every round."""
+    out: set[tuple[int, int]] = set()
+    for fd in (1, 2):
+        try:
+            st = os.fstat(fd)
+        except OSError:
+            continue
+        if stat.S_ISREG(st.st_mode):
+            out.add((st.st_dev, st.st_ino))
+    return frozenset(out)
 
 
 def watch(
@@ -59,7 +78,8 @@ def watch(
     ``check_round`` checks a list of files and prints their report; ``announce`` prints a line
     about the watch itself. ``polls`` (for tests) stops after that many polls.
     """
-    seen = stamps(paths)
+    skip = own_outputs()
+    seen = stamps(paths, skip)
     check_round(sorted(seen) if seen else list(paths))
     announce(f"Đang theo dõi {_count(len(seen))}; kiểm tra lại mỗi lần lưu. Nhấn Ctrl-C để dừng.")
     waiting: dict[str, Stamp] = {}  # changed files and the stamp they had at the last poll
@@ -68,7 +88,7 @@ def watch(
         while polls is None or done < polls:
             sleep(interval)
             done += 1
-            now = stamps(paths)
+            now = stamps(paths, skip)
             changed = {f: st for f, st in now.items() if seen.get(f) != st}
             ready = sorted(f for f, st in changed.items() if waiting.get(f) == st)
             waiting = {f: st for f, st in changed.items() if f not in ready}

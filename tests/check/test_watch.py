@@ -115,7 +115,7 @@ def test_check_watch_reports_again_after_a_save_and_stops_on_ctrl_c(tmp_path: Pa
         _wait_for(out, seen_out, "REF002")
         _wait_for(err, seen_err, "Đang theo dõi 1 tệp")
         _save(draft, RIGHT)
-        _wait_for(err, seen_err, "kiểm tra lại")
+        _wait_for(err, seen_err, "· kiểm tra lại:")
         _wait_for(out, seen_out, "Không tìm thấy vấn đề nào")
         proc.send_signal(signal.SIGINT)
         assert proc.wait(timeout=30) == 0
@@ -154,3 +154,28 @@ def test_a_save_that_replaces_the_file_is_seen(tmp_path: Path) -> None:
     watch([str(tmp_path)], rounds.append, interval=0.0, announce=lambda _: None, polls=3,
           sleep=_scripted([save_by_rename, lambda: None, lambda: None]))
     assert rounds == [[str(draft)], [str(draft)]]
+
+
+def test_the_watch_does_not_check_its_own_report(tmp_path: Path) -> None:
+    """``docgen check --watch . > ket-qua.txt``: the report grows at every round, in the folder."""
+    (tmp_path / "du-thao.txt").write_text(WRONG, encoding="utf-8")
+    report = tmp_path / "ket-qua.txt"
+    with report.open("w", encoding="utf-8") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-P", "-c", "from docgen.cli import main; main()", "check", "--watch", "--interval", "0.05", str(tmp_path)],
+            stdout=out, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        err: queue.Queue[str] = queue.Queue()
+        threading.Thread(target=_reader, args=(proc.stderr, err), daemon=True).start()
+        seen: list[str] = []
+        try:
+            _wait_for(err, seen, "Đang theo dõi 1 tệp")  # du-thao.txt only, not ket-qua.txt
+            time.sleep(1.0)  # some twenty polls: time for a loop on the report to show
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(timeout=30) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+    _wait_for(err, seen, "Đã dừng theo dõi.")
+    assert not [line for line in seen if "· kiểm tra lại:" in line], seen
+    assert "REF002" in report.read_text(encoding="utf-8")
