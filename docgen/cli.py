@@ -203,7 +203,7 @@ def batch(kind: str, table: Path, out_dir: Path, force: bool, no_pdf: bool, jobs
 @click.option("--annotate", is_flag=True, help="Ghi bản có nhận xét (Comment) và thay đổi được theo dõi vào tệp *.checked.docx (PDF: *.checked.pdf có đánh dấu).")
 @click.option("--force", is_flag=True, help="Ghi đè tệp đã có: tệp *.fixed.* của --fix, *.checked.* của --annotate, tệp -o.")
 @click.option("--watch", is_flag=True, help="Theo dõi: kiểm tra lại mỗi khi tệp được lưu, đến khi nhấn Ctrl-C.")
-@click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, show_default=True, help="Với --watch: số giây giữa hai lần xem tệp đã đổi chưa.")
+@click.option("--interval", type=click.FloatRange(0.05, 60), default=0.5, metavar="GIÂY", help="Với --watch: số giây giữa hai lần xem tệp đã đổi chưa (0,05–60; mặc định 0,5).")
 def check(paths: tuple[str, ...], fmt: str, output: Path | None, select: tuple[str, ...], ignore: tuple[str, ...], fail_on: str | None, fix: bool, config: Path | None, annotate: bool, force: bool, watch: bool, interval: float) -> None:
     """Kiểm tra dự thảo (.docx, .pdf, .txt, .md, .yaml, thư mục, hoặc - để đọc từ stdin)."""
     from docgen.check.runner import run_check
