@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import io
 import math
+import os
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Final
 
 from docgen import limits
 from docgen import text as vtext
@@ -45,7 +46,7 @@ def pdf_draft(data: bytes, where: str) -> Draft:
         count = len(reader.pages)
         if count > limits.PDF_PAGES:
             raise InputError(f"tệp PDF có {count} trang, vượt giới hạn {limits.PDF_PAGES} trang", loc)
-        page_lines = [_page_lines(page) for page in reader.pages]
+        page_lines = _all_page_lines(reader, data)
         # page numbers and running headers/footers go before anything is joined, so that a
         # sentence cut by a page break reads as one line (issue 8)
         furniture = page_furniture(
@@ -80,6 +81,68 @@ def pdf_draft(data: bytes, where: str) -> Draft:
     if not "".join(lines).strip():
         raise InputError("tệp PDF không có lớp chữ (có thể là bản quét); cần nhận dạng chữ (OCR) trước", loc)
     return lines_draft(where, "pdf", lines, list(range(1, len(lines) + 1)), pages)
+
+
+# A PDF of this many pages or more is read by several processes (issue 10): pypdf's text
+# extraction, pure Python, is 85 % of a PDF check. A few pages are not worth starting them.
+PARALLEL_PAGES: Final = 8
+_MAX_WORKERS: Final = 4
+_SHARED: dict[str, Any] = {}  # the PDF's bytes, seen by the forked workers without a copy
+
+
+def _all_page_lines(reader: Any, data: bytes, *, workers: int | None = None) -> list[list[tuple[str, _PdfLine]]]:
+    """:func:`_page_lines` of every page, in page order.
+
+    With two or more processors and at least :data:`PARALLEL_PAGES` pages, the pages are shared
+    out in runs to forked worker processes, each opening the PDF again (cheap next to reading its
+    text). Only from a process with a single thread: forking a threaded process (the web
+    server's) can leave a lock held in the child, so there the pages are read here, one by one.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    pages = len(reader.pages)
+    if workers is None:
+        workers = reading_workers(pages)
+    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_page_lines(page) for page in reader.pages]
+    step = -(-pages // workers)
+    runs = [(start, min(pages, start + step)) for start in range(0, pages, step)]
+    _SHARED["data"] = data
+    try:
+        # an executor, not a Pool: a worker that dies breaks the executor (BrokenProcessPool)
+        # where a Pool would wait for its lost task for ever
+        with ProcessPoolExecutor(len(runs), mp_context=multiprocessing.get_context("fork")) as pool:
+            parts = list(pool.map(_run_lines, runs))
+    except BrokenProcessPool:
+        return [_page_lines(page) for page in reader.pages]  # read them here after all
+    finally:
+        _SHARED.clear()
+    return [lines for part in parts for lines in part]
+
+
+def reading_workers(pages: int) -> int:
+    """How many processes read a PDF of ``pages`` pages: one for a short PDF, in a process with
+    other threads, or in a worker itself; else one per processor (at most four), each with at
+    least half of :data:`PARALLEL_PAGES` pages."""
+    import multiprocessing
+    import threading
+
+    if pages < PARALLEL_PAGES or threading.active_count() > 1 or multiprocessing.parent_process() is not None:
+        return 1
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(cpus, _MAX_WORKERS, pages // (PARALLEL_PAGES // 2)))
+
+
+def _run_lines(run: tuple[int, int]) -> list[list[tuple[str, _PdfLine]]]:
+    """In a worker: :func:`_page_lines` of pages ``run[0]`` to ``run[1] - 1``."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(_SHARED["data"]))
+    if reader.is_encrypted:
+        reader.decrypt("")  # the parent process has opened it with the empty password already
+    return [_page_lines(reader.pages[i]) for i in range(*run)]
 
 
 @dataclass
