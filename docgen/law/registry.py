@@ -20,7 +20,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any, Literal
 
 from docgen import vi
@@ -30,9 +30,14 @@ Confidence = Literal["high", "medium", "low", "not-found"]
 VERIFIED: frozenset[str] = frozenset({"high", "medium"})
 
 
+# The packaged data files, beside this module (an installed wheel unpacks them there too; the
+# files are read at every check start, and importlib.resources cost 10 ms of it to import).
+DATA_DIR = Path(__file__).with_name("data")
+
+
 def data_bytes(name: str) -> bytes:
     """The raw bytes of one packaged data file (the key of its cached records)."""
-    return resources.files("docgen.law").joinpath("data", name).read_bytes()
+    return (DATA_DIR / name).read_bytes()
 
 
 def read_data(name: str) -> Any:
@@ -44,7 +49,7 @@ def read_data(name: str) -> Any:
     """
     import yaml  # only when the cached records cannot be used (docgen.law.records.cached)
 
-    text = resources.files("docgen.law").joinpath("data", name).read_text(encoding="utf-8")
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
 

@@ -11,7 +11,6 @@ length. Line breaks inside a paragraph become spaces.
 from __future__ import annotations
 
 import io
-import zipfile
 from collections.abc import Iterator
 from typing import Any, Final
 
@@ -23,6 +22,8 @@ from docgen.errors import InputError, Location
 
 
 def docx_draft(data: bytes, where: str) -> Draft:
+    import zipfile  # here, with python-docx: a .txt check needs neither
+
     import docx
     from docx.opc.exceptions import PackageNotFoundError
 
@@ -66,6 +67,8 @@ class _TooMany(Exception):
 def _check_zip_directory(data: bytes, where: str) -> None:
     """Entry count and uncompressed size, read from the zip directory before anything is
     decompressed: a zip bomb (1 MB that inflates to 1 GB) is refused before memory grows."""
+    import zipfile
+
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
