@@ -89,6 +89,17 @@ def _reader(stream: object, into: queue.Queue[str]) -> None:
         into.put(line)
 
 
+def _interrupt(proc: subprocess.Popen[str]) -> int:
+    """Ctrl-C to a running watch; its exit code (killed, and the timeout raised, if it hangs)."""
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        raise
+
+
 def _wait_for(lines: queue.Queue[str], seen: list[str], needle: str, timeout: float = 30.0) -> None:
     deadline = time.monotonic() + timeout
     while not any(needle in line for line in seen):
@@ -117,11 +128,9 @@ def test_check_watch_reports_again_after_a_save_and_stops_on_ctrl_c(tmp_path: Pa
         _save(draft, RIGHT)
         _wait_for(err, seen_err, "· kiểm tra lại:")
         _wait_for(out, seen_out, "Không tìm thấy vấn đề nào")
-        proc.send_signal(signal.SIGINT)
-        assert proc.wait(timeout=30) == 0
     finally:
-        if proc.poll() is None:
-            proc.kill()
+        code = _interrupt(proc)
+    assert code == 0
     _wait_for(err, seen_err, "Đã dừng theo dõi.")
     assert not any("Traceback" in line for line in seen_out + seen_err)
 
@@ -171,11 +180,9 @@ def test_the_watch_does_not_check_its_own_report(tmp_path: Path) -> None:
         try:
             _wait_for(err, seen, "Đang theo dõi 1 tệp")  # du-thao.txt only, not ket-qua.txt
             time.sleep(1.0)  # some twenty polls: time for a loop on the report to show
-            proc.send_signal(signal.SIGINT)
-            assert proc.wait(timeout=30) == 0
         finally:
-            if proc.poll() is None:
-                proc.kill()
+            code = _interrupt(proc)
+    assert code == 0
     _wait_for(err, seen, "Đã dừng theo dõi.")
     assert not [line for line in seen if "· kiểm tra lại:" in line], seen
     assert "REF002" in report.read_text(encoding="utf-8")
