@@ -80,11 +80,12 @@ def watch(
     """
     skip = own_outputs()
     seen = stamps(paths, skip)
-    check_round(sorted(seen) if seen else list(paths))
-    announce(f"Đang theo dõi {_count(len(seen))}; kiểm tra lại mỗi lần lưu. Nhấn Ctrl-C để dừng.")
     waiting: dict[str, Stamp] = {}  # changed files and the stamp they had at the last poll
     done = 0
     try:
+        # the drafts found, and the paths that do not exist yet (the first round says so)
+        check_round(sorted(seen) + [p for p in paths if not Path(p).exists()])
+        announce(f"Đang theo dõi {_count(len(seen))}; kiểm tra lại mỗi lần lưu. Nhấn Ctrl-C để dừng.")
         while polls is None or done < polls:
             sleep(interval)
             done += 1

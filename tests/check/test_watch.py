@@ -186,3 +186,11 @@ def test_the_watch_does_not_check_its_own_report(tmp_path: Path) -> None:
     _wait_for(err, seen, "Đã dừng theo dõi.")
     assert not [line for line in seen if "· kiểm tra lại:" in line], seen
     assert "REF002" in report.read_text(encoding="utf-8")
+
+
+def test_a_path_that_does_not_exist_yet_is_said_then_checked_when_it_appears(tmp_path: Path) -> None:
+    later = tmp_path / "chua-co.txt"
+    rounds: list[list[str]] = []
+    steps = [lambda: later.write_text(RIGHT, encoding="utf-8"), lambda: None]
+    watch([str(later)], rounds.append, interval=0.0, announce=lambda _: None, polls=2, sleep=_scripted(steps))
+    assert rounds == [[str(later)], [str(later)]]  # the first round reports it missing
