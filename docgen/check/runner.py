@@ -190,6 +190,11 @@ def check_paths(
     """
     from docgen.check.inputs import read_draft
 
+    if fix:  # imported only when asked for: a plain check does without them
+        from docgen.check.fixes import fix_draft
+    if annotate:
+        from docgen.check.annotate import ANNOTATABLE_KINDS, annotate_draft
+
     result = CheckResult()
     files: list[str] = []
     for raw in paths:
@@ -207,20 +212,15 @@ def check_paths(
         result.files += 1
         result.extend(found)
         if fix:
-            from docgen.check.fixes import fix_draft
-
             try:
                 result.fixes.append(fix_draft(draft, found, force=force))
             except DocgenError as exc:
                 result.errors.append(exc)
-        if annotate:
-            from docgen.check.annotate import ANNOTATABLE_KINDS, annotate_draft
-
-            if draft.kind in ANNOTATABLE_KINDS:  # a .txt found in a folder is only reported
-                try:
-                    result.annotated.append(annotate_draft(draft, found, force=force, output=annotate_output))
-                except DocgenError as exc:
-                    result.errors.append(exc)
+        if annotate and draft.kind in ANNOTATABLE_KINDS:  # a .txt found in a folder is only reported
+            try:
+                result.annotated.append(annotate_draft(draft, found, force=force, output=annotate_output))
+            except DocgenError as exc:
+                result.errors.append(exc)
     return result
 
 

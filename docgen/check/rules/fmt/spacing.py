@@ -114,12 +114,13 @@ _ORG_PATTERNS = [(p, form.org_name(p)) for p in nd30.ORG_PHRASES]
 # phrase's match starts with its first word, so no phrase that matches is skipped (on a draft
 # citing the Bộ GDĐT in every paragraph, searching every phrase on every such line took 0.4 s per
 # 10,000 paragraphs).
-_FIRST_WORDS = sorted({form.WORD.findall(p)[0].lower() for p in nd30.ORG_PHRASES})
+_FIRST_WORD = {p: form.WORD.findall(p)[0].lower() for p in nd30.ORG_PHRASES}
+_FIRST_WORDS = sorted(set(_FIRST_WORD.values()))
 _ANY_FIRST_WORD = lazy(
     r"\b(?:" + "|".join(f"(?P<w{i}>{re.escape(w)})" for i, w in enumerate(_FIRST_WORDS)) + r")\b", re.IGNORECASE,
     first=f"[{''.join(sorted({w[0] for w in _FIRST_WORDS}))}]",  # their initials, any case (IGNORECASE)
 )
-_FIRST_GROUP = {p: f"w{_FIRST_WORDS.index(form.WORD.findall(p)[0].lower())}" for p in nd30.ORG_PHRASES}
+_FIRST_GROUP = {p: f"w{_FIRST_WORDS.index(w)}" for p, w in _FIRST_WORD.items()}
 
 
 @register
