@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Final
+from typing import Final, cast
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+from docx.oxml.text.paragraph import CT_P
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 FONT: Final = "Times New Roman"  # nd30.md §1 font.family (high)
@@ -253,11 +254,14 @@ _AFTER_IND: Final = tuple(
 )
 
 
+def paragraph_properties(p: BaseOxmlElement) -> BaseOxmlElement:
+    """The ``w:pPr`` of a ``w:p``, added first if missing (python-docx's ``CT_P.get_or_add_pPr``)."""
+    ppr: BaseOxmlElement = cast(CT_P, p).get_or_add_pPr()
+    return ppr
+
+
 def _set_indents(p: BaseOxmlElement, left: int, right: int) -> None:
-    ppr = p.find(qn("w:pPr"))
-    if ppr is None:
-        ppr = OxmlElement("w:pPr")
-        p.insert(0, ppr)
+    ppr = paragraph_properties(p)
     ind = ppr.find(qn("w:ind"))
     if ind is None:
         ind = OxmlElement("w:ind")
@@ -362,17 +366,10 @@ def number_annexes_separately(body: BaseOxmlElement) -> None:
         if before is None or before.tag != qn("w:p") or before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
             before = OxmlElement("w:p")  # after a table (the signature block): an empty paragraph ends the section
             start.addprevious(before)
-        ppr = before.find(qn("w:pPr"))
-        if ppr is None:
-            ppr = OxmlElement("w:pPr")
-            before.insert(0, ppr)
         section = copy.deepcopy(final)
-        ppr.append(section)
+        paragraph_properties(before).append(section)
         closers.append(section)
-        own = start.find(qn("w:pPr"))
-        if own is None:
-            own = OxmlElement("w:pPr")
-            start.insert(0, own)
+        own = paragraph_properties(start)
         if own.find(qn("w:pageBreakBefore")) is None:
             # CT_PPr order: pStyle, keepNext, keepLines, pageBreakBefore, …
             leading = [c for c in own if c.tag in (qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines"))]

@@ -289,14 +289,13 @@ def _mark_start(body: BaseOxmlElement, index: int) -> None:
 def _end_section(body: BaseOxmlElement, section: BaseOxmlElement) -> None:
     """End the body's last section where its content ends: its properties go into its last
     paragraph (an added empty paragraph could push a full last page onto a new one)."""
+    from docgen.render.layout import paragraph_properties
+
     last = section.getprevious()
     if last is None or last.tag != qn("w:p") or last.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None:
         last = OxmlElement("w:p")
         section.addprevious(last)
-    properties = last.find(qn("w:pPr"))
-    if properties is None:
-        properties = OxmlElement("w:pPr")
-        last.insert(0, properties)
+    properties = paragraph_properties(last)
     change = properties.find(qn("w:pPrChange"))
     if change is None:
         properties.append(copy.deepcopy(section))
