@@ -9,9 +9,11 @@ keeps nothing between requests, so two clerks at once each get their own files.
 from __future__ import annotations
 
 import base64
+import functools
 import shutil
 import subprocess
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Final
 
@@ -182,17 +184,23 @@ async def submit(request: Request) -> Response:
     kind = chosen if chosen in core.KIND_LABELS else "ke-hoach"
     if action == "yaml":
         return core.attachment(text.encode("utf-8"), f"{kind}.yaml", "application/yaml; charset=utf-8")
+    return await _answer(request, action, text, "/soan", functools.partial(_page, kind, text))
+
+
+async def _answer(request: Request, action: str, text: str, back: str, page: Callable[..., Response]) -> Response:
+    """What both compose pages (YAML and form) do with a posted spec: check it, and the document
+    for an output; then the page again, a download, or a preview job. ``page(checked=…,
+    status=…, images=…)`` draws the page the spec was posted from; ``back`` is its address."""
     checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
     if checked.document is None:
-        return _page(kind, text, checked, status=422)
-    download = await _download(request, action, checked.document, "/soan")
+        return page(checked=checked, status=422)
+    download = await _download(request, action, checked.document, back)
     if download is not None:
         return download
     if action == "xem-truoc":
         document = checked.document
-        return jobs.started(request, _preview_label(document), "/soan",
-                            lambda: _page(kind, text, checked, images=preview(document)))
-    return _page(kind, text, checked)
+        return jobs.started(request, _preview_label(document), back, lambda: page(checked=checked, images=preview(document)))
+    return page(checked=checked)
 
 
 def _label(document: Document) -> str:
@@ -295,17 +303,7 @@ async def form_submit(request: Request) -> Response:
     if action == "yaml":
         return core.attachment(text.encode("utf-8"), f"{kind if kind in core.KIND_LABELS else 'van-ban'}.yaml",
                                "application/yaml; charset=utf-8")
-    checked = await core.off_loop(self_checked if action in OUTPUTS else validate, text)
-    if checked.document is None:
-        return _form_page(data, checked=checked, status=422)
-    download = await _download(request, action, checked.document, "/soan/bieu-mau")
-    if download is not None:
-        return download
-    if action == "xem-truoc":
-        document = checked.document
-        return jobs.started(request, _preview_label(document), "/soan/bieu-mau",
-                            lambda: _form_page(data, checked=checked, images=preview(document)))
-    return _form_page(data, checked=checked)
+    return await _answer(request, action, text, "/soan/bieu-mau", functools.partial(_form_page, data))
 
 
 routes += [
