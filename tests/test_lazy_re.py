@@ -102,3 +102,116 @@ def test_guarded_patterns_on_shuffled_corpus_words(words: list[str], case: objec
     for guarded in GUARDED.values():
         plain = re.compile(guarded.pattern, guarded.compiled.flags)
         assert _matches(guarded, text) == _matches(plain, text)
+
+
+# ---- compiled programs kept between runs (docgen's cache folder)
+
+
+def _all_module_patterns() -> list[tuple[str, int]]:
+    """(compiled source, flags) of every module-level lazy pattern of the checker."""
+    import docgen.check
+    import docgen.text
+
+    modules = [importlib.import_module(m.name) for m in pkgutil.walk_packages(docgen.check.__path__, "docgen.check.")]
+    found = {
+        (v.pattern if v.first is None else f"(?={v.first})(?:{v.pattern})", v._flags)
+        for module in (*modules, docgen.text)
+        for v in vars(module).values()
+        if isinstance(v, LazyPattern)
+    }
+    assert len(found) >= 150, len(found)
+    return sorted(found)
+
+
+ALL = _all_module_patterns()
+
+
+@pytest.fixture
+def fresh_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A run of its own: an empty cache folder, nothing loaded, nothing waiting to be saved."""
+    from docgen import lazy_re
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    monkeypatch.delenv("DOCGEN_CACHE", raising=False)
+    monkeypatch.setattr(lazy_re, "_programs", None)
+    monkeypatch.setattr(lazy_re, "_new", {})
+    monkeypatch.setattr(lazy_re, "stats", {"kept": 0, "compiled": 0})
+    return tmp_path
+
+
+def _next_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """What a new process sees: the file, but nothing in memory."""
+    from docgen import lazy_re
+
+    monkeypatch.setattr(lazy_re, "_programs", None)
+    monkeypatch.setattr(lazy_re, "stats", {"kept": 0, "compiled": 0})
+
+
+def test_every_checker_pattern_comes_back_from_the_cache_as_re_compile_makes_it(
+    fresh_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from docgen import lazy_re
+
+    for source, flags in ALL:
+        lazy(source, flags).search("")
+    assert lazy_re.stats == {"kept": 0, "compiled": len(ALL)}
+    lazy_re.save()
+    assert list((fresh_cache / "docgen").glob("re-*.marshal"))
+    _next_run(monkeypatch)
+    for source, flags in ALL:
+        kept = lazy(source, flags).compiled
+        # re.Pattern equality compares source, flags and the compiled program itself
+        assert kept == re.compile(source, flags), source[:80]
+    assert lazy_re.stats == {"kept": len(ALL), "compiled": 0}
+
+
+def test_a_kept_pattern_finds_what_re_compile_finds(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen import lazy_re
+    from docgen.check.patterns.cite import CITATION_RE as CITATION  # the largest pattern of all
+
+    source = CITATION.pattern if CITATION.first is None else f"(?={CITATION.first})(?:{CITATION.pattern})"
+    lazy(source, CITATION._flags).search("")
+    lazy_re.save()
+    _next_run(monkeypatch)
+    kept = lazy(source, CITATION._flags)
+    text = "\n".join(p.read_text(encoding="utf-8", errors="replace") for p in CORPUS[:30])
+    assert _matches(kept, text) == _matches(re.compile(source, CITATION._flags), text)
+    assert lazy_re.stats["kept"] == 1
+
+
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "not a table", "wrong program"])
+def test_a_damaged_cache_is_ignored(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    import marshal
+
+    from docgen import lazy_re
+
+    source = r"(?P<so>\d+)/(?P<nam>\d{4})"
+    lazy(source).search("")
+    lazy_re.save()
+    (path,) = (fresh_cache / "docgen").glob("re-*.marshal")
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(b"\x00\xffnot marshal" * 10)
+    elif damage == "truncated":
+        path.write_bytes(data[: len(data) // 2])
+    elif damage == "not a table":
+        path.write_bytes(marshal.dumps([1, 2, 3]))
+    else:  # a program _sre refuses: its structure does not hold together
+        table = marshal.loads(data)
+        flags, code, *rest = table[(source, 0)]
+        table[(source, 0)] = (flags, code[: len(code) // 2], *rest)
+        path.write_bytes(marshal.dumps(table))
+    _next_run(monkeypatch)
+    p = lazy(source)
+    assert p.compiled == re.compile(source)
+    assert lazy_re.stats == {"kept": 0, "compiled": 1}
+
+
+def test_no_cache_file_when_caching_is_off(fresh_cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from docgen import lazy_re
+
+    monkeypatch.setenv("DOCGEN_CACHE", "0")
+    lazy(r"x(\d+)").search("x1")
+    lazy_re.save()
+    assert not list(fresh_cache.rglob("re-*"))
+    assert lazy_re.stats == {"kept": 0, "compiled": 1}

@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import hashlib
-import os
 import pickle
 import sys
 import types
@@ -29,6 +28,8 @@ import typing
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any, TypeVar, Union
+
+from docgen.cache import cache_dir, store
 
 T = TypeVar("T")
 
@@ -64,15 +65,6 @@ def build(cls: type[T], raw: Any, where: str = "") -> T:
 _RECORD_MODULES: tuple[str, ...] = ("records.py", "registry.py", "tt25.py", "timeline.py")
 
 
-def cache_dir() -> Path | None:
-    """The folder of cached records, or None when caching is turned off."""
-    if os.environ.get("DOCGEN_CACHE", "1") == "0":
-        return None
-    base = os.environ.get("XDG_CACHE_HOME")
-    root = Path(base) if base and Path(base).is_absolute() else Path.home() / ".cache"
-    return root / "docgen"
-
-
 def cached(name: str, sources: tuple[bytes, ...], make: Callable[[], T]) -> T:
     """``make()``, or its result from a former run made from exactly these ``sources``."""
     from docgen import __version__
@@ -102,21 +94,12 @@ def cached(name: str, sources: tuple[bytes, ...], make: Callable[[], T]) -> T:
 
 
 def _store(path: Path, value: Any) -> None:
-    """Write the pickle atomically; a cache that cannot be written is simply not kept."""
-    import tempfile
-
+    """Keep the pickle for the next run; a record that cannot be pickled is simply not kept."""
     try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except (OSError, pickle.PicklingError):
-        pass
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    except pickle.PicklingError:
+        return
+    store(path, data)
 
 
 def validate(cls: type[T], raw: Any) -> T:
