@@ -43,13 +43,20 @@ FILE_BYTES: Final = 200 * 1024 * 1024
 DOCX_UNCOMPRESSED_BYTES: Final = 500 * 1024 * 1024
 #: Entries in a .docx's zip directory (a real one has 10–100).
 DOCX_ENTRIES: Final = 10_000
-#: Paragraphs of a .docx (a 300-page plan has about 6,000).
-DOCX_PARAGRAPHS: Final = 200_000
+#: Paragraphs of a .docx, table cells and page headers included: a 300-page plan has about 6,000,
+#: bench/scaling.py's 3,000-page plan 28,800. A check costs about 0.3 ms a paragraph (a 100,000-
+#: paragraph file took 39 s and 1.5 GB), so past this a draft is refused while it is read (issue 9).
+DOCX_PARAGRAPHS: Final = 50_000
 #: Pages of a PDF draft.
 PDF_PAGES: Final = 2_000
 #: Years ``timeline --nam`` accepts.
 YEAR_MIN: Final = 2000
 YEAR_MAX: Final = 2100
+
+
+def count(n: int) -> str:
+    """A whole number as Vietnamese writes it in a message: 50000 → "50.000"."""
+    return f"{n:,}".replace(",", ".")
 
 
 def mib(n: int) -> str:

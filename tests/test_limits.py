@@ -246,6 +246,58 @@ def test_zip_entry_count_refused(tmp_path: Path) -> None:
     refused(docgen("check", str(many)), "phần nén", "vượt giới hạn")
 
 
+def _docx_with_paragraphs(path: Path, texts: list[str], in_table: int = 0) -> Path:
+    """A real Word file whose body holds ``texts`` as paragraphs (the last ``in_table`` of them in
+    the cells of a one-column table), spliced into python-docx's own document: building 50,000
+    paragraphs with ``add_paragraph`` would take longer than the check."""
+    import docx
+    from xml.sax.saxutils import escape
+
+    base = path.with_suffix(".base.docx")
+    docx.Document().save(str(base))
+    para = "<w:p><w:r><w:t>{}</w:t></w:r></w:p>"
+    plain = texts[: len(texts) - in_table]
+    cells = texts[len(texts) - in_table :]
+    body = "".join(para.format(escape(t)) for t in plain)
+    if cells:
+        body += "<w:tbl>" + "".join(f"<w:tr><w:tc>{para.format(escape(t))}</w:tc></w:tr>" for t in cells) + "</w:tbl>"
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                start = text.index("<w:body>") + len("<w:body>")
+                data = (text[:start] + body + text[start:]).encode("utf-8")
+            zout.writestr(item, data)
+    base.unlink()
+    return path
+
+
+def test_docx_over_the_paragraph_limit_refused(tmp_path: Path) -> None:
+    big = _docx_with_paragraphs(tmp_path / "dai.docx", ["Kế hoạch số 5/KH-UBND."] * (limits.DOCX_PARAGRAPHS + 1))
+    refused(docgen("check", str(big)), "dai.docx", f"vượt giới hạn {limits.count(limits.DOCX_PARAGRAPHS)} đoạn văn")
+
+
+@pytest.mark.parametrize("in_table", [0, 3])
+def test_paragraph_limit_is_exact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, in_table: int) -> None:
+    """The limit counts every paragraph read, table cells included: the limit itself is read, one
+    more is refused."""
+    from docgen.check.inputs import read_draft
+    from docgen.errors import InputError
+
+    monkeypatch.setattr(limits, "DOCX_PARAGRAPHS", 12)
+    # python-docx's empty document ends its body with a section's properties, no paragraph
+    at = _docx_with_paragraphs(tmp_path / "du.docx", [f"Đoạn {i}." for i in range(12)], in_table)
+    assert read_draft(at).text.count("Đoạn") == 12
+    over = _docx_with_paragraphs(tmp_path / "thua.docx", [f"Đoạn {i}." for i in range(13)], in_table)
+    with pytest.raises(InputError, match="vượt giới hạn 12 đoạn văn"):
+        read_draft(over)
+
+
+def test_counts_are_written_the_vietnamese_way() -> None:
+    assert (limits.count(50_000), limits.count(2_000), limits.count(999), limits.count(1_234_567)) == ("50.000", "2.000", "999", "1.234.567")
+
+
 # ---------------------------------------------------------------- other commands
 
 

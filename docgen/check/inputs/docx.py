@@ -37,7 +37,7 @@ def docx_draft(data: bytes, where: str) -> Draft:
         for element, _ in docx_blocks(document):
             lines.append(_paragraph_text(element, numbers))
             if len(lines) > limits.DOCX_PARAGRAPHS:
-                raise _TooMany(f"tệp .docx có hơn {limits.DOCX_PARAGRAPHS:,} đoạn văn, vượt giới hạn".replace(",", "."))
+                raise _TooMany(f"tệp .docx vượt giới hạn {limits.count(limits.DOCX_PARAGRAPHS)} đoạn văn (kể cả các đoạn trong bảng)")
         for section in document.sections:
             for header in (section.header, section.first_page_header):
                 if header.is_linked_to_previous:

@@ -45,7 +45,7 @@ def pdf_draft(data: bytes, where: str) -> Draft:
                 raise InputError("tệp PDF được mã hóa (có mật khẩu); hãy gỡ mật khẩu rồi kiểm tra lại", loc)
         count = len(reader.pages)
         if count > limits.PDF_PAGES:
-            raise InputError(f"tệp PDF có {count} trang, vượt giới hạn {limits.PDF_PAGES} trang", loc)
+            raise InputError(f"tệp PDF có {limits.count(count)} trang, vượt giới hạn {limits.count(limits.PDF_PAGES)} trang", loc)
         page_lines = _all_page_lines(reader, data)
         # page numbers and running headers/footers go before anything is joined, so that a
         # sentence cut by a page break reads as one line (issue 8)
