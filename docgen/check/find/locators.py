@@ -42,6 +42,9 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
     """Every "điểm … khoản … Điều …" with its document, clause, quotation status, footnote."""
     src = nfc_text(draft)
     text = src.text
+    found = list(P.LOCATOR_RE.finditer(text))
+    if not found:
+        return []  # no "Điều …" at all: nothing to resolve, and TT25's article map is not loaded
     regions = quote_regions(text)
     clauses = text_clauses(text)
     clause_starts = [c[0] for c in clauses]
@@ -51,7 +54,7 @@ def find_locators(draft: Draft) -> list[ArticleRef]:
     anchors = _footnote_anchors(text, regions, clauses)
     default_doc = _default_document(text, citations)
     out: list[ArticleRef] = []
-    for m in P.LOCATOR_RE.finditer(text):
+    for m in found:
         art = m.group("article")
         article = None if art == "này" else int(art)
         clause = int(m.group("clause")) if m.group("clause") else None

@@ -41,8 +41,6 @@ class CriteriaCountWrong(Rule):
     fix = FixSafety.UNSAFE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        from docgen.law import tt25
-
         if not tt25_applies(ctx):
             return
         for s in sentences(ctx):
@@ -55,7 +53,7 @@ class CriteriaCountWrong(Rule):
                 if level is None:
                     continue
                 named = {int(x.group("muc_do")) for x in T.MUC_DO_RE.finditer(s.text)}
-                from docgen.law import criteria  # pydantic records: loaded only when a count is written
+                from docgen.law import criteria, tt25  # criteria is pydantic: both loaded only when a count is written
 
                 sets = [criteria.criteria_set(level, muc) for muc in (sorted(named) or [1, 2])]
                 counts = {(len(cs.criteria), len(cs.indicators())) for cs in sets}

@@ -33,7 +33,8 @@ def _tt25_refs(ctx: CheckContext) -> list[ArticleRef]:
     per check and shared by the ART rules."""
     refs: list[ArticleRef] | None = ctx.memo.get("art.tt25_refs")
     if refs is None:
-        symbol = _tt25_symbol()
+        # a draft that cites no article at all does not need TT25's article map loaded
+        symbol = _tt25_symbol() if ctx.locators else ""
         refs = ctx.memo["art.tt25_refs"] = [ref for ref in ctx.locators if ref.doc == symbol and ref.article is not None]
     return refs
 
@@ -91,9 +92,12 @@ class MissingArticle(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        refs = _tt25_refs(ctx)
+        if not refs:
+            return  # nothing cited in TT25: its data is not loaded
         from docgen.law import tt25
 
-        for ref in _tt25_refs(ctx):
+        for ref in refs:
             loc = _locator(ref)
             if loc is None:
                 continue
@@ -122,9 +126,12 @@ class ArticleWrongTopic(Rule):
     fix = FixSafety.UNSAFE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        refs = _tt25_refs(ctx)
+        if not refs:
+            return  # nothing cited in TT25: its data is not loaded
         from docgen.law import tt25
 
-        for ref in _tt25_refs(ctx):
+        for ref in refs:
             if ref.in_quote or ref.article is None:
                 continue
             art = tt25.article(ref.article)
@@ -257,10 +264,13 @@ class MisquotedClause(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        refs = _tt25_refs(ctx)
+        if not refs:
+            return  # nothing cited in TT25: its data is not loaded
         from docgen.law import tt25
 
         text = ctx.draft.text
-        for ref in _tt25_refs(ctx):
+        for ref in refs:
             if ref.doc_default:
                 continue  # a paraphrase is only compared when its locator names the circular
             if ref.in_quote or ref.clause is None:
@@ -327,9 +337,12 @@ class DeadlineWrongClause(Rule):
     fix = FixSafety.UNSAFE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        refs = _tt25_refs(ctx)
+        if not refs:
+            return  # nothing cited in TT25: its data is not loaded
         from docgen.law import timeline
 
-        for ref in _tt25_refs(ctx):
+        for ref in refs:
             if ref.in_quote or ref.clause is None:
                 continue
             levels, _ = levels_in(ref.context)

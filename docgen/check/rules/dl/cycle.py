@@ -35,9 +35,12 @@ class RecognitionTooEarly(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        targets = recognitions(ctx)
+        if not targets:
+            return  # the timeline is loaded only for a draft that has something to compare
         tl = timeline()
         first = tl.first_evaluation_year()
-        for t in recognitions(ctx):
+        for t in targets:
             if t.evaluation_year is not None and t.evaluation_year < first:
                 continue  # DL006 names the real problem
             muc = t.muc_do or 1
@@ -71,6 +74,8 @@ class DossierAfterDue(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.targets:
+            return
         tl = timeline()
         first = tl.first_evaluation_year()
         for t in ctx.targets:
@@ -153,6 +158,8 @@ class CompletionAfterDue(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.targets:
+            return
         tl = timeline()
         first = tl.first_evaluation_year()
         for t in ctx.targets:
@@ -276,6 +283,8 @@ class EvaluationYearBeforeTt25(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.targets:
+            return
         first = timeline().first_evaluation_year()
         text = ctx.draft.text
         for t in ctx.targets:

@@ -29,11 +29,14 @@ class DecisionPeriodWrong(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        text = ctx.draft.text
+        periods = list(T.DECISION_PERIOD_RE.finditer(text))
+        if not periods:
+            return
         rule = timeline().rule("tinh", "decision-within")
         if rule is None or rule.working_days is None:
             return
-        text = ctx.draft.text
-        for m in T.DECISION_PERIOD_RE.finditer(text):
+        for m in periods:
             line_start = text.rfind("\n", 0, m.start()) + 1
             line_end = text.find("\n", m.end())
             line = text[line_start : len(text) if line_end < 0 else line_end]

@@ -72,8 +72,10 @@ class UpgradeTooSoon(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        tl = timeline()
         targets = recognitions(ctx)
+        if not targets:
+            return
+        tl = timeline()
         first_one: dict[str | None, Target] = {}  # the earliest dated mức độ 1 target of each level
         for d in targets:
             if d.muc_do == 1 and d.deadline is not None and (

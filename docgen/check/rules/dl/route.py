@@ -42,6 +42,8 @@ class DossierWrongAddressee(Rule):
     fix = FixSafety.NONE
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        if not ctx.targets:
+            return
         tl = timeline()
         for t in ctx.targets:
             if t.in_quote or t.action != "ho-so" or t.level is None or t.addressee is None:

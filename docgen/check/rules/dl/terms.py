@@ -348,10 +348,13 @@ class RecognitionDeciderWrong(Rule):
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         if not tt25_applies(ctx):
             return
+        claims = list(self._claims(ctx))
+        if not claims:
+            return
         tl = timeline()
         day = ctx.draft.date
         current = tl.regime_on(day) if day is not None else None
-        for claim in self._claims(ctx):
+        for claim in claims:
             if current is None:
                 if len({_decider_key(r.level(claim.level).decider.value) for r in tl.regimes()}) != 1:
                     continue  # undated, and the regimes disagree: nothing to judge by
@@ -377,12 +380,14 @@ class RecognitionDeciderWrong(Rule):
         if issuer is not None:
             yield issuer
         yield from _table_and_label_claims(ctx)
-        first_year = timeline().regimes()[0].start.year
+        first_year: int | None = None  # the timeline is loaded when a sentence needs it
         for s in sentences(ctx):
             if not about_cdht(ctx, s, whole_draft=False):
                 continue  # "UBND tỉnh ban hành quyết định công nhận xã đạt chuẩn nông thôn mới"
             if T.PAST_RE.search(s.text) or F.DECISION_CITED_RE.search(s.text):
                 continue  # "đã công nhận", "Quyết định số 12/QĐ-UBND …": a past decision, under its own rules
+            if first_year is None:
+                first_year = timeline().regimes()[0].start.year
             if any(int(y.group("year")) < first_year for y in F.YEAR_RE.finditer(s.text)):
                 continue  # "Năm 2023, Chủ tịch UBND huyện công nhận …": TT 44/2014 was in force
             seen: set[int] = set()
