@@ -100,14 +100,17 @@ def watch_latency(source: Path, draft: Path, repeat: int, interval: float = 0.05
     work = draft.with_name("watch-" + draft.name)
     shutil.copyfile(draft, work)
     proc = subprocess.Popen(
-        [sys.executable, "-P", "-c", "from docgen.cli import main; main()", "check", "--watch", "--interval", str(interval), str(work)],
+        [sys.executable, "-X", "faulthandler", "-P", "-c", "from docgen.cli import main; main()", "check", "--watch", "--interval", str(interval), str(work)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**os.environ, "PYTHONPATH": str(source)},
     )
     lines: queue.Queue[tuple[str, str]] = queue.Queue()
 
+    seen: list[str] = []  # every line, for the report of a watch that does not stop
+
     def read(stream: object, tag: str) -> None:
         for line in stream:  # type: ignore[attr-defined]
             lines.put((tag, line))
+            seen.append(f"{tag}: {line.rstrip()}")
 
     threading.Thread(target=read, args=(proc.stdout, "out"), daemon=True).start()
     threading.Thread(target=read, args=(proc.stderr, "err"), daemon=True).start()
@@ -133,7 +136,15 @@ def watch_latency(source: Path, draft: Path, repeat: int, interval: float = 0.05
                     break
                 samples.append(time.perf_counter() - t)
         proc.send_signal(signal.SIGINT)
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # a figure is lost, not the run: SIGABRT makes faulthandler print where it stands
+            proc.send_signal(signal.SIGABRT)
+            time.sleep(2)
+            print(f"check --watch ({source}) không dừng 30 s sau Ctrl-C; {len(samples)} lần đo; dòng cuối:", file=sys.stderr)
+            print("\n".join(seen[-40:]), file=sys.stderr)
+            samples.clear()
     finally:
         if proc.poll() is None:
             proc.kill()
