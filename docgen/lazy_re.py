@@ -23,8 +23,8 @@ Compiling is also kept between runs. Python spends most of a compile parsing the
 Python (the checker's citation pattern alone takes 12 ms), and a check of a one-line draft compiled
 67 patterns in 29 ms, a 29-page plan 164 in 64 ms, at every start. So the program the compiler
 produces (what ``re.compile`` hands to its C engine ``_sre``) is kept in docgen's cache folder
-(:mod:`docgen.cache`) in a file named after the exact Python build, and the next run hands it to
-``_sre.compile`` directly. A program is kept only when the pattern built from it compares equal to
+(:mod:`docgen.cache`), in a file named after the Python version and its engine (``_sre.MAGIC``),
+and the next run hands it to ``_sre.compile`` directly. A program is kept only when the pattern built from it compares equal to
 ``re.compile``'s own (``re.Pattern`` equality compares the programs), ``_sre`` checks a program's
 structure before it runs one, and anything that goes wrong on the way (an unreadable, stale or
 corrupt file, a Python whose internals differ) falls back to ``re.compile``. The file is written
@@ -171,14 +171,12 @@ def _program(source: str, flags: int, compiled: re.Pattern[str]) -> _Program | N
 
 
 def _file() -> Path | None:
-    """The cache file of this exact Python build, or None when caching is off."""
+    """The cache file of this Python (its exact version and ``re`` engine), or None when caching
+    is off. ``re``'s compiler is the standard library's pure Python, so the version fixes it."""
     folder = cache_dir()
     if folder is None:
         return None
-    import hashlib
-
-    build = hashlib.sha256(f"{sys.version}|{sys.implementation.cache_tag}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
-    return folder / f"re-{build.hexdigest()[:20]}.marshal"
+    return folder / f"re-{sys.implementation.cache_tag}-{sys.hexversion:x}-{_sre.MAGIC}-{_sre.CODESIZE}.marshal"
 
 
 def _load() -> dict[tuple[str, int], _Program]:

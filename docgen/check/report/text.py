@@ -5,7 +5,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -55,6 +54,8 @@ def _first(cases: dict[str, Any], key: str) -> tuple[str, Any] | None:
         if key in case:
             return name, case[key]
         if f"{key}_docx" in case:
+            import json  # only for `docgen rule CODE`, never for a report
+
             shown = json.dumps(case[f"{key}_docx"], ensure_ascii=False)
             return name, f"(tệp .docx) {shown}"
     return None

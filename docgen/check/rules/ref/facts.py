@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import difflib
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -156,6 +155,8 @@ class TitleParaphrase(Rule):
                 continue  # REF015: the title of another document of the registry
             mine, theirs = flat_title(cite.title), flat_title(entry.title)
             head = mine[: len(theirs) + 20]
+            import difflib  # only when a trích yếu is compared
+
             ratio = difflib.SequenceMatcher(None, head, theirs).ratio()
             wrong = _other_subject(head, theirs)
             if wrong:
