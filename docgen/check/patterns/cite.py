@@ -199,6 +199,8 @@ SAYS_INTRO_RE: Final = lazy(r"[ \t]*(?:của[^:\n]{0,60})?quy[ \t]+định[ \t]*
 SAYS_RE: Final = lazy(r"[^:\n]{0,80}?quy\s+định\s*:?\s*", re.IGNORECASE)
 # The "Điều n" part of a locator: "điểm a khoản 4 Điều 17" → "Điều 17".
 ARTICLE_PART_RE: Final = lazy(r"[Đđ]iều\s+\d+")
+# "Điều 7 (mức độ 1)": a mức độ in brackets right after a locator, which the draft gives that article.
+MUC_DO_BRACKET_RE: Final = lazy(r"[ \t]*\([ \t]*mức[ \t]+độ[ \t]+(?P<muc_do>[12])[ \t]*\)", re.IGNORECASE)
 # Features compared between a clause and what a draft says it says:
 # "số xã" (the units counted), "cấp huyện mức độ 2", "Điều 13", "90%".
 UNIT_COUNTED_RE: Final = lazy(r"số\s+(xã|huyện|tỉnh)\b", re.IGNORECASE)

@@ -9,7 +9,7 @@ own (tt25.md note A: "điểm b khoản 2 Điều 8" inside Điều 12 and Đi�
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Final
 
 from docgen import vi
 from docgen.check.find import UNIT_LEVEL, ArticleRef, levels_in
@@ -116,7 +116,11 @@ class ArticleWrongTopic(Rule):
     nội dung được lấy từ câu mang dấu chú thích. Câu nhắc nhiều cấp hoặc nhiều mức độ thì không xét;
     trích dẫn nguyên văn trong ngoặc kép không bị xét. Chỉ điểm a khoản 4 Điều 11, 12, 16, 17 nói
     về cấp dưới (tỷ lệ xã, huyện được công nhận), nên chỉ trích dẫn khoản, điểm đó mới được nói tới
-    cấp dưới; dẫn cả Điều 16 cho cấp huyện là dẫn sai.
+    cấp dưới; dẫn cả Điều 16 cho cấp huyện là dẫn sai. Tiêu chí 1–3 của mức độ 2 chính là khoản 1–3
+    của Điều 6, 11, 16 (Điều 7, 12, 17 dẫn lại), nên dẫn các khoản đó cho mức độ 2 là đúng. Một
+    “Điều 7” không kèm tên văn bản (hiểu là Thông tư 25 khi văn bản đã dẫn đầy đủ Thông tư này) mà
+    câu không nêu cấp thì chỉ bị báo khi câu gán cho cả điều một mức độ khác: “tiêu chí mức độ 2
+    tại Điều 6”, “theo Điều 7 (mức độ 1)”.
     """
 
     code = "ART002"
@@ -140,7 +144,16 @@ class ArticleWrongTopic(Rule):
             levels, mucs = _context_topic(ref)
             source = ""
             if ref.doc_default and (not levels or T.UPGRADE_WORD_RE.search(ref.context)):
-                continue  # a bare "Điều 7": judged only on the clause's own level, and not around an upgrade
+                # a bare "Điều 7": judged only on the clause's own level, and not around an upgrade;
+                # without a level, only a mức độ the clause gives the article can contradict it
+                if not levels and not T.UPGRADE_WORD_RE.search(ref.context):
+                    wrong = _stated_muc_do(ctx, ref, art, mucs)
+                    if wrong is not None:
+                        yield self.finding(
+                            ctx, _article_span(ctx, ref), cited=f"Điều {art.number}",
+                            holds=f"tiêu chí {LEVEL_WORDS[art.level]} mức độ {art.muc_do}", context=f"mức độ {wrong}",
+                        )
+                continue
             if not levels and not ref.footnote:
                 # "… 13 chỉ tiêu tại Điều 12 của Thông tư (mức độ 1)" under "2. Đối với cấp huyện"
                 scope = ctx.reading.scope_at(ref.span.start)
@@ -160,7 +173,7 @@ class ArticleWrongTopic(Rule):
             expected: int | None = None
             if art.topic == "criteria":
                 want_muc = muc if muc is not None else art.muc_do
-                if level == art.level and (muc is None or muc == art.muc_do):
+                if level == art.level and (muc is None or muc == art.muc_do or _shared_clause(ref)):
                     continue
                 if (
                     level == LOWER_LEVEL.get(art.level)
@@ -192,6 +205,51 @@ class ArticleWrongTopic(Rule):
                 ctx, art_span, replacement=f"Điều {expected}" if expected else None,
                 cited=f"Điều {art.number}", holds=holds, context=context + source,
             )
+
+
+# Tiêu chí 1–3 of mức độ 2 are those of mức độ 1: Điều 7, 12, 17 say "theo quy định tại khoản 1/2/3
+# Điều 6" (11, 16). tt25.md §1, articles 7, 12, 17 (high, P1). So khoản 1–3 of the mức độ 1 article
+# is cited rightly for either mức độ.
+_SHARED_CLAUSES: Final = frozenset({1, 2, 3})
+
+
+def _shared_clause(ref: ArticleRef) -> bool:
+    """The locator is khoản 1, 2 or 3 (any điểm) of a mức độ 1 criteria article."""
+    from docgen.law import tt25
+
+    art = tt25.article(ref.article) if ref.article is not None else None
+    return art is not None and art.topic == "criteria" and art.muc_do == 1 and ref.clause in _SHARED_CLAUSES
+
+
+def _stated_muc_do(ctx: CheckContext, ref: ArticleRef, art: Any, mucs: set[int]) -> int | None:
+    """The mức độ a clause gives a bare criteria article ("tiêu chí mức độ 2 tại Điều 6", "theo
+    Điều 7 (mức độ 1)") when it is not the article's; None when it agrees or cannot be told.
+
+    Only a whole article is judged (khoản 1–3 of Điều 6, 11, 16 serve both mức độ); the clause's
+    mức độ is the one in brackets right after the locator, else the only one the clause names. A
+    clause that also cites the article of that mức độ ("các tiêu chí mức độ 2 tại Điều 6 và Điều
+    7") is not judged.
+    """
+    from docgen.law import tt25
+
+    if art.topic != "criteria" or art.muc_do is None or art.level is None or ref.clause is not None:
+        return None
+    after = P.MUC_DO_BRACKET_RE.match(ctx.draft.text, ref.span.end)
+    if after is not None:
+        stated = int(after.group("muc_do"))
+    elif len(mucs) == 1:
+        stated = next(iter(mucs))
+    else:
+        return None
+    if stated == art.muc_do:
+        return None
+    for other in _tt25_refs(ctx):
+        if other is ref or other.clause_span != ref.clause_span or other.article is None:
+            continue
+        other_art = tt25.article(other.article)
+        if other_art is not None and other_art.topic == "criteria" and other_art.muc_do == stated:
+            return None
+    return stated
 
 
 def _cites_lower_level_share(ref: ArticleRef) -> bool:
