@@ -39,24 +39,29 @@ def _tt25_refs(ctx: CheckContext) -> list[ArticleRef]:
     return refs
 
 
-def _cited_levels(ctx: CheckContext, ref: ArticleRef) -> set[str]:
-    """Levels of the TT25 articles cited in the same clause as ``ref``.
+def _clause_articles(ctx: CheckContext, ref: ArticleRef) -> list[Any]:
+    """The TT25 articles cited in the same clause as ``ref`` (its own included).
 
-    The levels of every clause are gathered in one pass per check: asking every locator about
+    The articles of every clause are gathered in one pass per check: asking every locator about
     every other one was quadratic (58 s of a 3,000-page draft's check, issue 9).
     """
-    by_clause: dict[Span, set[str]] | None = ctx.memo.get("art.cited_levels")
+    by_clause: dict[Span, list[Any]] | None = ctx.memo.get("art.clause_articles")
     if by_clause is None:
         from docgen.law import tt25
 
         by_clause = {}
         for other in _tt25_refs(ctx):
-            levels = by_clause.setdefault(other.clause_span, set())
+            arts = by_clause.setdefault(other.clause_span, [])
             art = tt25.article(other.article) if other.article is not None else None
-            if art is not None and art.level is not None:
-                levels.add(art.level)
-        ctx.memo["art.cited_levels"] = by_clause
-    return set(by_clause.get(ref.clause_span, ()))
+            if art is not None:
+                arts.append(art)
+        ctx.memo["art.clause_articles"] = by_clause
+    return by_clause.get(ref.clause_span, [])
+
+
+def _cited_levels(ctx: CheckContext, ref: ArticleRef) -> set[str]:
+    """Levels of the TT25 articles cited in the same clause as ``ref``."""
+    return {art.level for art in _clause_articles(ctx, ref) if art.level is not None}
 
 
 def _locator(ref: ArticleRef) -> Any:
@@ -173,7 +178,7 @@ class ArticleWrongTopic(Rule):
             expected: int | None = None
             if art.topic == "criteria":
                 want_muc = muc if muc is not None else art.muc_do
-                if level == art.level and (muc is None or muc == art.muc_do or _shared_clause(ref)):
+                if level == art.level and (muc is None or muc == art.muc_do or _shared_clause(ref, art)):
                     continue
                 if (
                     level == LOWER_LEVEL.get(art.level)
@@ -213,12 +218,9 @@ class ArticleWrongTopic(Rule):
 _SHARED_CLAUSES: Final = frozenset({1, 2, 3})
 
 
-def _shared_clause(ref: ArticleRef) -> bool:
-    """The locator is khoản 1, 2 or 3 (any điểm) of a mức độ 1 criteria article."""
-    from docgen.law import tt25
-
-    art = tt25.article(ref.article) if ref.article is not None else None
-    return art is not None and art.topic == "criteria" and art.muc_do == 1 and ref.clause in _SHARED_CLAUSES
+def _shared_clause(ref: ArticleRef, art: Any) -> bool:
+    """The locator is khoản 1, 2 or 3 (any điểm) of ``art``, a mức độ 1 criteria article."""
+    return art.topic == "criteria" and art.muc_do == 1 and ref.clause in _SHARED_CLAUSES
 
 
 def _stated_muc_do(ctx: CheckContext, ref: ArticleRef, art: Any, mucs: set[int]) -> int | None:
@@ -230,8 +232,6 @@ def _stated_muc_do(ctx: CheckContext, ref: ArticleRef, art: Any, mucs: set[int])
     clause that also cites the article of that mức độ ("các tiêu chí mức độ 2 tại Điều 6 và Điều
     7") is not judged.
     """
-    from docgen.law import tt25
-
     if art.topic != "criteria" or art.muc_do is None or art.level is None or ref.clause is not None:
         return None
     after = P.MUC_DO_BRACKET_RE.match(ctx.draft.text, ref.span.end)
@@ -243,12 +243,8 @@ def _stated_muc_do(ctx: CheckContext, ref: ArticleRef, art: Any, mucs: set[int])
         return None
     if stated == art.muc_do:
         return None
-    for other in _tt25_refs(ctx):
-        if other is ref or other.clause_span != ref.clause_span or other.article is None:
-            continue
-        other_art = tt25.article(other.article)
-        if other_art is not None and other_art.topic == "criteria" and other_art.muc_do == stated:
-            return None
+    if any(other.topic == "criteria" and other.muc_do == stated for other in _clause_articles(ctx, ref)):
+        return None
     return stated
 
 
