@@ -60,12 +60,16 @@ class LazyPattern:
         """The compiled pattern (compiled now if it was not yet)."""
         compiled = self._compiled
         if compiled is None:
-            source = self.pattern if self.first is None else f"(?={self.first})(?:{self.pattern})"
-            compiled = _compile(source, self._flags)
+            compiled = _compile(self.source, self._flags)
             # the instance's own attributes hide the class's methods below from now on
             vars(self).update({name: getattr(compiled, name) for name in _METHODS})
             self._compiled = compiled
         return compiled
+
+    @property
+    def source(self) -> str:
+        """What is compiled: ``pattern``, behind the ``first`` lookahead when there is one."""
+        return self.pattern if self.first is None else f"(?={self.first})(?:{self.pattern})"
 
     @property
     def flags(self) -> int:
