@@ -23,20 +23,15 @@ def cache_dir() -> Path | None:
 
 
 def store(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` atomically (a reader sees the old file or the new one, never
-    half of one); False, and nothing left behind, when it cannot be written."""
-    import tempfile
+    """Write ``data`` to ``path`` through docgen's one writer (:func:`docgen.output.write_output`:
+    atomic, a reader sees the old file or the new one); False, and nothing left behind, when it
+    cannot be written. The folder is the user's own (0700)."""
+    from docgen.errors import DocgenError
+    from docgen.output import write_output
 
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
+        write_output(path, data, force=True)
+    except (OSError, DocgenError):
         return False
     return True
